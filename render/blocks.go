@@ -15,23 +15,26 @@ type Block struct {
 	HTML   string
 }
 
-// Blocks renders src block by block, in document order.
+// Blocks renders src block by block, in document order, from one parse of the whole of
+// src. Document.Update gives the same blocks without re-parsing what did not change.
 func (r *Renderer) Blocks(src []byte) []Block {
 	doc := r.Parse(src)
 	lines := NewLineIndex(src)
 	var blocks []Block
+	var buf bytes.Buffer
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		start, end := Span(n, src)
-		var buf bytes.Buffer
-		line := lines.Line(start)
-		buf.WriteString(`<div class="cw-block" data-line="`)
-		buf.WriteString(strconv.Itoa(line))
-		buf.WriteString(`">`)
+		buf.Reset()
 		_ = r.RenderNode(&buf, src, n)
-		buf.WriteString(`</div>`)
-		blocks = append(blocks, Block{Line: line, Source: string(src[start:end]), HTML: buf.String()})
+		line := lines.Line(start)
+		blocks = append(blocks, Block{Line: line, Source: string(src[start:end]), HTML: wrapBlock(line, buf.String())})
 	}
 	return blocks
+}
+
+// wrapBlock wraps a top-level block's HTML in the element the page patches by.
+func wrapBlock(line int, inner string) string {
+	return `<div class="cw-block" data-line="` + strconv.Itoa(line) + `">` + inner + `</div>`
 }
 
 // Span returns the byte range [start, end) of src that a block node was parsed from.
@@ -61,6 +64,12 @@ func Span(n ast.Node, src []byte) (start, end int) {
 	}
 	if end < start {
 		end = start
+	}
+	if end > len(src) {
+		end = len(src)
+	}
+	if start > end {
+		start = end
 	}
 	return start, end
 }

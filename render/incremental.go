@@ -1,39 +1,390 @@
 package render
 
+import (
+	"bytes"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/util"
+)
+
 // A Patch turns the previous list of blocks into the new one: remove Delete blocks at
 // index Start, then insert Insert there.
+//
+// Blocks after the replaced range are not re-sent when only their line numbers changed
+// (lines were inserted or removed above them): every one of them moves by Shift lines,
+// so the page adds Shift to their data-line attribute and Block.Line. That costs one
+// attribute per block instead of re-rendering and re-sending the rest of the document
+// on every Enter key. Document.Blocks always holds the up-to-date blocks.
 type Patch struct {
 	Start  int
 	Delete int
 	Insert []Block
+	Shift  int
 }
 
-// Document keeps the rendered blocks of one draft between edits so that an edit re-renders
-// and re-sends only what changed.
+// Empty reports a patch that changes nothing.
+func (p Patch) Empty() bool { return p.Delete == 0 && len(p.Insert) == 0 && p.Shift == 0 }
+
+// Document keeps the rendered blocks of one draft between edits so that an edit re-parses,
+// re-renders and re-sends only what changed.
+//
+// The source is cut into chunks of top-level blocks (see splitChunks); each chunk is parsed
+// on its own and cached by its text. What a chunk's HTML takes from the rest of the
+// document is tracked and re-checked on every update: link reference definitions (the
+// labels it looked up), abbreviations, heading ids made unique across the document, and
+// the numbering of tab sets. Footnotes are numbered by their references across the whole
+// document, so a draft that uses footnotes is rendered whole on each update (correct,
+// slower; case studies rarely have them).
 type Document struct {
 	r      *Renderer
-	blocks []Block
+	blocks []docBlock
+	chunks []*chunk
+	pool   map[string]*chunk // by text; chunks with the same text chained by sameText
+	gen    int               // update count, to take each pooled chunk once
+	spans  []chunkSpan
+
+	refs     map[string]parser.Reference
+	refOwner []*chunk // chunks that define references, in order, for refs
+	abbrs    *abbrSet
+	abbrSig  string
+	ids      *IDs
+}
+
+// A docBlock is a block of the current document without its wrapper.
+type docBlock struct {
+	line   int
+	source string
+	inner  string
+}
+
+// A chunk is the parse and render cache of one chunk's text.
+type chunk struct {
+	key      string // the chunk's text
+	src      []byte
+	sameText *chunk
+	gen      int
+	doc      ast.Node
+	refs     []parser.Reference // definitions, in order
+	seen     map[string]refSeen // labels looked up and what was found
+	abbr     []abbrDef
+	// abbrSig is the document's abbreviation set the chunk was parsed with.
+	abbrSig  string
+	headings *headingIDs
+	tabs     *tabSets
+
+	ids     []string // heading ids the blocks were rendered with
+	tabBase int      // tab sets before this chunk when rendered
+	blocks  []chunkBlock
+	stale   bool // blocks need rendering
+}
+
+type chunkBlock struct {
+	lineOff int
+	source  string
+	inner   string
+}
+
+type refSeen struct {
+	found       bool
+	dest, title string
 }
 
 // NewDocument returns an empty Document rendering with r.
-func NewDocument(r *Renderer) *Document { return &Document{r: r} }
+func NewDocument(r *Renderer) *Document {
+	return &Document{r: r, pool: map[string]*chunk{}, ids: NewIDs()}
+}
 
 // Blocks returns the current blocks.
-func (d *Document) Blocks() []Block { return d.blocks }
+func (d *Document) Blocks() []Block {
+	out := make([]Block, len(d.blocks))
+	for i, b := range d.blocks {
+		out[i] = Block{Line: b.line, Source: b.source, HTML: wrapBlock(b.line, b.inner)}
+	}
+	return out
+}
 
 // Update renders src and returns the patch from the previous blocks to the new ones.
 func (d *Document) Update(src []byte) Patch {
-	next := d.r.Blocks(src)
-	prev := d.blocks
+	var next []docBlock
+	if bytes.Contains(src, []byte("[^")) {
+		next = d.renderWhole(src)
+	} else {
+		next = d.renderChunks(src)
+	}
+	p := diffBlocks(d.blocks, next)
 	d.blocks = next
+	return p
+}
+
+// renderWhole renders src in one parse, for documents with footnotes.
+func (d *Document) renderWhole(src []byte) []docBlock {
+	d.chunks, d.refOwner = nil, nil
+	clear(d.pool)
+	doc := d.r.Parse(src)
+	lines := NewLineIndex(src)
+	var buf bytes.Buffer
+	var out []docBlock
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		start, end := Span(n, src)
+		buf.Reset()
+		_ = d.r.RenderNode(&buf, src, n)
+		out = append(out, docBlock{line: lines.Line(start), source: string(src[start:end]), inner: buf.String()})
+	}
+	return out
+}
+
+func (d *Document) renderChunks(src []byte) []docBlock {
+	d.gen++
+	d.spans = splitChunks(src, d.spans)
+	chunks := make([]*chunk, 0, len(d.spans))
+	for _, s := range d.spans {
+		text := src[s.start:s.end]
+		c := d.pool[string(text)]
+		for c != nil && c.gen == d.gen {
+			c = c.sameText
+		}
+		if c == nil {
+			c = d.parseChunk(string(text))
+		}
+		c.gen = d.gen
+		chunks = append(chunks, c)
+	}
+	d.chunks = chunks
+
+	d.updateGlobals()
+	for i, c := range chunks {
+		if !d.consistent(c) {
+			chunks[i] = d.parseChunk(c.key)
+		}
+	}
+	d.refillPool()
+	d.numberChunks()
+
+	out := make([]docBlock, 0, len(d.blocks)+4)
+	for i, c := range chunks {
+		if c.stale {
+			d.renderChunk(c)
+		}
+		line := d.spans[i].line
+		for _, b := range c.blocks {
+			out = append(out, docBlock{line: line + b.lineOff, source: b.source, inner: b.inner})
+		}
+	}
+	return out
+}
+
+// refillPool keeps exactly the current chunks for the next update.
+func (d *Document) refillPool() {
+	clear(d.pool)
+	for i := len(d.chunks) - 1; i >= 0; i-- {
+		c := d.chunks[i]
+		c.sameText = d.pool[c.key]
+		d.pool[c.key] = c
+	}
+}
+
+// chunkContext is the parse context of one chunk: references and abbreviations come from
+// the whole document, and what the chunk defines and looks up is recorded.
+type chunkContext struct {
+	parser.Context
+	global  map[string]parser.Reference
+	defined []parser.Reference
+	seen    map[string]refSeen
+}
+
+func (c *chunkContext) AddReference(r parser.Reference) {
+	c.defined = append(c.defined, r)
+	c.Context.AddReference(r)
+}
+
+func (c *chunkContext) Reference(label string) (parser.Reference, bool) {
+	r, ok := c.global[label]
+	if !ok {
+		r, ok = c.Context.Reference(label)
+	}
+	if c.seen == nil {
+		c.seen = map[string]refSeen{}
+	}
+	c.seen[label] = seenOf(r, ok)
+	return r, ok
+}
+
+func seenOf(r parser.Reference, ok bool) refSeen {
+	if !ok {
+		return refSeen{}
+	}
+	return refSeen{found: true, dest: string(r.Destination()), title: string(r.Title())}
+}
+
+func (d *Document) parseChunk(key string) *chunk {
+	src := []byte(key)
+	pc := &chunkContext{Context: parser.NewContext(), global: d.refs}
+	pc.Set(chunkModeKey, true)
+	abbrs := &abbrSet{defs: map[string]string{}, frozen: true}
+	if d.abbrs != nil {
+		abbrs.defs = d.abbrs.defs
+	}
+	pc.Set(abbrKey, abbrs)
+	doc := d.r.parse(src, pc)
+	c := &chunk{key: key, src: src, doc: doc, refs: pc.defined, seen: pc.seen, abbr: abbrs.local, abbrSig: d.abbrSig, stale: true}
+	c.headings, _ = pc.Get(headingIDsKey).(*headingIDs)
+	c.tabs, _ = pc.Get(tabSetsKey).(*tabSets)
+	return c
+}
+
+// updateGlobals gathers the document-wide definitions from the chunks: the first
+// definition of a reference label wins (CommonMark), the last of an abbreviation
+// (Python-Markdown's abbr).
+func (d *Document) updateGlobals() {
+	var owners []*chunk
+	var abbrDefs []abbrDef
+	for _, c := range d.chunks {
+		if len(c.refs) > 0 {
+			owners = append(owners, c)
+		}
+		abbrDefs = append(abbrDefs, c.abbr...)
+	}
+	if !sameChunks(owners, d.refOwner) || d.refs == nil {
+		refs := map[string]parser.Reference{}
+		for _, c := range owners {
+			for _, r := range c.refs {
+				key := util.ToLinkReference(r.Label())
+				if _, dup := refs[key]; !dup {
+					refs[key] = r
+				}
+			}
+		}
+		d.refs, d.refOwner = refs, owners
+	}
+	set := &abbrSet{defs: map[string]string{}}
+	for _, a := range abbrDefs {
+		set.defs[a.abbr] = a.title
+	}
+	d.abbrs, d.abbrSig = set, abbrSignature(set.defs)
+}
+
+func sameChunks(a, b []*chunk) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func abbrSignature(defs map[string]string) string {
+	if len(defs) == 0 {
+		return ""
+	}
+	keys := make([]string, 0, len(defs))
+	for k := range defs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		b.WriteString(k + "\x00" + defs[k] + "\x00")
+	}
+	return b.String()
+}
+
+// consistent reports whether c was parsed with the document-wide definitions it uses now.
+func (d *Document) consistent(c *chunk) bool {
+	if c.abbrSig != d.abbrSig {
+		return false
+	}
+	for label, was := range c.seen {
+		r, ok := d.refs[label]
+		if seenOf(r, ok) != was {
+			return false
+		}
+	}
+	return true
+}
+
+// numberChunks gives headings their document-wide ids and tab sets their numbers, and
+// marks the chunks whose numbers changed.
+func (d *Document) numberChunks() {
+	ids := d.ids
+	clear(ids.used)
+	for _, c := range d.chunks {
+		if c.headings != nil {
+			for _, id := range c.headings.explicit {
+				ids.used[id] = true
+			}
+		}
+	}
+	tabs := 0
+	for _, c := range d.chunks {
+		if c.headings != nil && len(c.headings.auto) > 0 {
+			if len(c.ids) != len(c.headings.auto) {
+				c.ids = make([]string, len(c.headings.auto))
+				c.stale = true
+			}
+			for i, h := range c.headings.auto {
+				id := ids.Unique(h.slug)
+				if id != c.ids[i] {
+					c.ids[i] = id
+					h.node.SetAttributeString("id", []byte(id))
+					c.stale = true
+				}
+			}
+		}
+		if c.tabs != nil && len(c.tabs.sets) > 0 {
+			if c.tabBase != tabs {
+				c.stale = true
+			}
+			c.tabBase = tabs
+			numberTabSets(tabs, c.tabs)
+			tabs += len(c.tabs.sets)
+		}
+	}
+}
+
+func (d *Document) renderChunk(c *chunk) {
+	lines := NewLineIndex(c.src)
+	c.blocks = c.blocks[:0]
+	var buf bytes.Buffer
+	for n := c.doc.FirstChild(); n != nil; n = n.NextSibling() {
+		start, end := Span(n, c.src)
+		buf.Reset()
+		_ = d.r.RenderNode(&buf, c.src, n)
+		c.blocks = append(c.blocks, chunkBlock{lineOff: lines.Line(start) - 1, source: string(c.src[start:end]), inner: buf.String()})
+	}
+	c.stale = false
+}
+
+// diffBlocks finds the patch from prev to next: the common head, and the common tail of
+// blocks that are equal up to one shift of lines.
+func diffBlocks(prev, next []docBlock) Patch {
 	head := 0
-	for head < len(prev) && head < len(next) && prev[head].HTML == next[head].HTML {
+	for head < len(prev) && head < len(next) && prev[head] == next[head] {
 		head++
 	}
+	shift := 0
+	if len(prev) > head && len(next) > head {
+		shift = next[len(next)-1].line - prev[len(prev)-1].line
+	}
 	tail := 0
-	for tail < len(prev)-head && tail < len(next)-head &&
-		prev[len(prev)-1-tail].HTML == next[len(next)-1-tail].HTML {
+	for tail < len(prev)-head && tail < len(next)-head {
+		p, n := prev[len(prev)-1-tail], next[len(next)-1-tail]
+		if p.source != n.source || p.inner != n.inner || n.line-p.line != shift {
+			break
+		}
 		tail++
 	}
-	return Patch{Start: head, Delete: len(prev) - head - tail, Insert: next[head : len(next)-tail]}
+	if tail == 0 {
+		shift = 0
+	}
+	ins := make([]Block, 0, len(next)-head-tail)
+	for _, b := range next[head : len(next)-tail] {
+		ins = append(ins, Block{Line: b.line, Source: b.source, HTML: wrapBlock(b.line, b.inner)})
+	}
+	return Patch{Start: head, Delete: len(prev) - head - tail, Insert: ins, Shift: shift}
 }

@@ -22,18 +22,26 @@ type Renderer struct {
 }
 
 // New returns a Renderer for the portal's dialect.
-func New() *Renderer {
+func New() *Renderer { return NewWith(Dialect()...) }
+
+// NewWith returns a Renderer for CommonMark plus the given extensions; NewWith() is plain
+// CommonMark, configured like New otherwise.
+func NewWith(exts ...goldmark.Extender) *Renderer {
 	return &Renderer{md: goldmark.New(
-		goldmark.WithExtensions(Dialect()...),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithExtensions(exts...),
 		// Raw HTML is part of the dialect; the page sanitises everything it is given.
 		goldmark.WithRendererOptions(html.WithUnsafe()),
 	)}
 }
 
 // Parse parses src into a syntax tree. Node positions are byte offsets into src.
+// Headings carry their id attribute (see Slug).
 func (r *Renderer) Parse(src []byte) ast.Node {
-	return r.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext()))
+	return r.parse(src, parser.NewContext())
+}
+
+func (r *Renderer) parse(src []byte, pc parser.Context) ast.Node {
+	return r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 }
 
 // RenderNode writes the HTML of n, a node of the tree that Parse made from src.

@@ -9,6 +9,8 @@ import (
 	"casewright/render"
 )
 
+// runRender prints the preview's HTML fragment of a draft: one sanitised block per line,
+// each wrapped in its data-line element as the preview shows it.
 func runRender(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("render", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -23,7 +25,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	for _, b := range render.New().Blocks(src) {
-		io.WriteString(stdout, b.HTML)
+		io.WriteString(stdout, render.Sanitize(b.HTML))
 		io.WriteString(stdout, "\n")
 	}
 	return exitOK

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"io/fs"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+)
+
+// contentSecurityPolicy lets the page run its own scripts and WebAssembly and nothing else:
+// no inline script, no plugins, no <base> rewriting. Styles may be inline because CodeMirror
+// and mermaid write style elements.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
+	"style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'; " +
+	"base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+
+// encodings are the precompressed copies the build leaves beside each file, best first.
+var encodings = []struct{ name, suffix string }{{"br", ".br"}, {"gzip", ".gz"}}
+
+// staticHandler serves the built app, sending the .br or .gz copy of a file when the browser
+// accepts it.
+type staticHandler struct {
+	files fs.FS
+}
+
+func newStaticHandler(files fs.FS) http.Handler { return staticHandler{files: files} }
+
+func (h staticHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	if name == "" {
+		name = "index.html"
+	}
+	info, err := fs.Stat(h.files, name)
+	if err != nil || info.IsDir() {
+		http.NotFound(w, r)
+		return
+	}
+	header := w.Header()
+	header.Set("Content-Security-Policy", contentSecurityPolicy)
+	header.Set("X-Content-Type-Options", "nosniff")
+	header.Set("Referrer-Policy", "no-referrer")
+	header.Add("Vary", "Accept-Encoding")
+	if ctype := mime.TypeByExtension(path.Ext(name)); ctype != "" {
+		header.Set("Content-Type", ctype)
+	}
+	// index.html names the other files, so it must never be stale; the rest revalidates cheaply.
+	header.Set("Cache-Control", "no-cache")
+	served := name
+	accept := r.Header.Get("Accept-Encoding")
+	for _, enc := range encodings {
+		if !acceptsEncoding(accept, enc.name) {
+			continue
+		}
+		if _, err := fs.Stat(h.files, name+enc.suffix); err == nil {
+			header.Set("Content-Encoding", enc.name)
+			served = name + enc.suffix
+			break
+		}
+	}
+	http.ServeFileFS(w, r, h.files, served)
+}
+
+// acceptsEncoding reports whether an Accept-Encoding header allows enc (q=0 refuses it).
+func acceptsEncoding(header, enc string) bool {
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(name), enc) {
+			return !strings.Contains(strings.ReplaceAll(params, " ", ""), "q=0") ||
+				strings.Contains(params, "q=0.")
+		}
+	}
+	return false
+}

@@ -1,0 +1,141 @@
+package editor
+
+import (
+	"slices"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// walk visits the whole draft once for the rules that apply anywhere in it: placeholders,
+// template text, YAML that must parse, and links.
+func (c *checker) walk() {
+	slices.SortFunc(c.fields, func(a, b fieldSpan) int { return a.from - b.from })
+	var links []*ast.Link
+	anchors := map[string]bool{}
+	var runs [][2]int
+	_ = ast.Walk(c.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			if id, ok := n.AttributeString("id"); ok {
+				if s, ok := id.([]byte); ok {
+					anchors[string(s)] = true
+				}
+			}
+			runs, links = c.scanInline(n, runs[:0], links)
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph, *ast.TextBlock:
+			c.templateText(n)
+			runs, links = c.scanInline(n, runs[:0], links)
+			return ast.WalkSkipChildren, nil
+		case *east.TableCell:
+			runs, links = c.scanInline(n, runs[:0], links)
+			return ast.WalkSkipChildren, nil
+		case *east.TableRow:
+			c.templateText(n)
+		case *ast.FencedCodeBlock:
+			c.templateText(n)
+			c.checkYAML(n)
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeBlock, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	c.checkLinks(links, anchors)
+}
+
+// scanInline reports the placeholders in the plain text of an inline-bearing block and
+// gathers its links. Text inside links, code and raw HTML is not the writer's prose.
+func (c *checker) scanInline(block ast.Node, runs [][2]int, links []*ast.Link) ([][2]int, []*ast.Link) {
+	_ = ast.Walk(block, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			links = append(links, n)
+			return ast.WalkSkipChildren, nil
+		case *ast.Image, *ast.CodeSpan, *ast.RawHTML, *ast.AutoLink:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			seg := n.Segment
+			if seg.Start < 0 || seg.Stop > len(c.src) || seg.Start >= seg.Stop {
+				return ast.WalkContinue, nil
+			}
+			// Brackets and words split over several text nodes are one run of source.
+			if k := len(runs) - 1; k >= 0 && runs[k][1] == seg.Start {
+				runs[k][1] = seg.Stop
+			} else {
+				runs = append(runs, [2]int{seg.Start, seg.Stop})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	var buf [8]token
+	for _, r := range runs {
+		for _, tok := range findPlaceholders(c.src[r[0]:r[1]], r[0], buf[:0]) {
+			label, sh := c.fieldAt(tok.from)
+			c.report(tok.from, tok.to, Error, "placeholder", c.placeholderMessage(tok, label, sh))
+		}
+	}
+	return runs, links
+}
+
+// fieldAt returns the label and shape of the value that holds offset off, if any.
+func (c *checker) fieldAt(off int) (string, shape) {
+	i, _ := slices.BinarySearchFunc(c.fields, off, func(f fieldSpan, off int) int {
+		if f.from <= off {
+			return -1
+		}
+		return 1
+	})
+	if i > 0 {
+		if f := c.fields[i-1]; off < f.to || f.from == f.to && off == f.from {
+			return f.label, f.shape
+		}
+	}
+	return "", shapeNone
+}
+
+// templateText reports a paragraph, list item, table row or fenced block that is still the
+// template's own text.
+func (c *checker) templateText(n ast.Node) {
+	if len(c.t.texts) == 0 || !c.t.textRunes[visibleRunes(n, c.src)] {
+		return
+	}
+	kind := c.t.texts[textKey(n, c.src)]
+	if kind == 0 {
+		return
+	}
+	var from, to int
+	switch n.(type) {
+	case *east.TableRow:
+		from, to = c.rowSpan(n)
+	default:
+		var ok bool
+		if from, to, ok = blockSpan(n); !ok {
+			return
+		}
+		for to > from && (c.src[to-1] == '\n' || c.src[to-1] == '\r') {
+			to--
+		}
+	}
+	what := "text"
+	switch n.(type) {
+	case *east.TableRow:
+		what = "row"
+	case *ast.FencedCodeBlock:
+		what = "block"
+	}
+	if kind == instructionText {
+		c.report(from, to, Error, "template-text",
+			"This "+what+" is the template's instruction, not your case study: replace it with what it asks for.")
+		return
+	}
+	c.report(from, to, Warning, "template-text",
+		"This "+what+" is the template's example: replace it with your own system's.")
+}

@@ -1,0 +1,106 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"sync"
+	"time"
+)
+
+// saveDelay bounds how long an edit waits before it is written: the first unsaved edit starts
+// the clock and later ones ride along, so steady typing still saves this often.
+const saveDelay = 300 * time.Millisecond
+
+// retryDelay is how long a failed save (a full disk, say) waits before it tries again.
+const retryDelay = 3 * time.Second
+
+// autosave writes the latest text soon after edits, one write at a time, and retries
+// failures, so that the text in the editor always ends up stored.
+type autosave struct {
+	write  func(text string) error
+	status func(state, message string)
+
+	mu      sync.Mutex
+	pending string
+	dirty   bool
+	writing bool
+	timer   *time.Timer
+	done    *sync.Cond // signalled after every write, for flush
+}
+
+func newAutosave(write func(string) error, status func(state, message string)) *autosave {
+	a := &autosave{write: write, status: status}
+	a.done = sync.NewCond(&a.mu)
+	return a
+}
+
+// changed records the newest text and makes sure a write is on its way.
+func (a *autosave) changed(text string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.pending, a.dirty = text, true
+	a.scheduleLocked(saveDelay)
+}
+
+func (a *autosave) scheduleLocked(delay time.Duration) {
+	if a.timer == nil {
+		a.timer = time.AfterFunc(delay, a.run)
+	}
+}
+
+// run writes the pending text if there is any and no write is under way.
+func (a *autosave) run() {
+	a.mu.Lock()
+	a.timer = nil
+	if a.writing || !a.dirty {
+		a.mu.Unlock()
+		return
+	}
+	text := a.pending
+	a.dirty, a.writing = false, true
+	a.mu.Unlock()
+
+	a.status("saving", "Saving…")
+	err := a.write(text)
+
+	a.mu.Lock()
+	a.writing = false
+	switch {
+	case err != nil:
+		a.dirty = true
+		a.scheduleLocked(retryDelay)
+	case a.dirty:
+		a.scheduleLocked(saveDelay)
+	}
+	a.done.Broadcast()
+	a.mu.Unlock()
+	if err != nil {
+		a.status("error", saveFailure(err))
+	} else if !a.hasPending() {
+		a.status("saved", "Saved")
+	}
+}
+
+func (a *autosave) hasPending() bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.dirty
+}
+
+// flush writes the pending text now and waits for it, for a page about to be hidden or closed.
+func (a *autosave) flush() error {
+	a.mu.Lock()
+	for a.writing {
+		a.done.Wait()
+	}
+	if a.timer != nil {
+		a.timer.Stop()
+		a.timer = nil
+	}
+	a.mu.Unlock()
+	a.run()
+	if a.hasPending() {
+		return errNotSaved
+	}
+	return nil
+}

@@ -1,0 +1,77 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+	"sync"
+	"testing"
+)
+
+// recordingWriter stands in for the store so the autosave's own logic can be watched.
+type recordingWriter struct {
+	mu     sync.Mutex
+	writes []string
+	fail   error
+}
+
+func (w *recordingWriter) write(text string) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.fail != nil {
+		return w.fail
+	}
+	w.writes = append(w.writes, text)
+	return nil
+}
+
+func TestAutosaveFlushWritesOnlyTheLatestText(t *testing.T) {
+	w := &recordingWriter{}
+	var states []string
+	a := newAutosave(w.write, func(state, _ string) { states = append(states, state) })
+	a.changed("one")
+	a.changed("two")
+	if err := a.flush(); err != nil {
+		t.Fatal(err)
+	}
+	if len(w.writes) != 1 || w.writes[0] != "two" {
+		t.Fatalf("flush should write the latest text once, wrote %q", w.writes)
+	}
+	if states[len(states)-1] != "saved" {
+		t.Fatalf("the status should end as saved, went %q", states)
+	}
+	if err := a.flush(); err != nil || len(w.writes) != 1 {
+		t.Fatalf("a flush with nothing pending writes nothing, wrote %q (err %v)", w.writes, err)
+	}
+}
+
+func TestAutosaveKeepsTextAfterAFailureAndRetries(t *testing.T) {
+	w := &recordingWriter{fail: errors.New("disk full")}
+	var last string
+	a := newAutosave(w.write, func(state, _ string) { last = state })
+	a.changed("precious")
+	if err := a.flush(); err == nil {
+		t.Fatal("flush should report that the text is not saved")
+	}
+	if last != "error" {
+		t.Fatalf("the status should say the save failed, it says %q", last)
+	}
+	w.mu.Lock()
+	w.fail = nil
+	w.mu.Unlock()
+	if err := a.flush(); err != nil {
+		t.Fatal(err)
+	}
+	if len(w.writes) != 1 || w.writes[0] != "precious" {
+		t.Fatalf("the text should be written once room is back, wrote %q", w.writes)
+	}
+}
+
+func TestAutosaveSavesSoonAfterAnEditWithoutFlush(t *testing.T) {
+	saved := make(chan string, 1)
+	a := newAutosave(func(text string) error { saved <- text; return nil }, func(string, string) {})
+	a.changed("typed")
+	if got := <-saved; got != "typed" {
+		t.Fatalf("the timer should write the edit, wrote %q", got)
+	}
+}

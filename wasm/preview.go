@@ -1,0 +1,64 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"strconv"
+	"strings"
+	"syscall/js"
+
+	"honnef.co/go/js/dom/v2"
+
+	"casewright/render"
+)
+
+// preview keeps the Preview region in step with the draft, one changed block at a time.
+type preview struct {
+	root     dom.Element
+	sanitize js.Value // the page's sanitiser: HTML string in, DocumentFragment out
+	doc      *render.Document
+}
+
+func newPreview(root dom.Element, sanitize js.Value, r *render.Renderer) *preview {
+	return &preview{root: root, sanitize: sanitize, doc: render.NewDocument(r)}
+}
+
+// update renders src and replaces only the blocks of the preview that changed.
+func (p *preview) update(src []byte) {
+	patch := p.doc.Update(src)
+	kids := p.root.Underlying().Get("children")
+	for range patch.Delete {
+		dom.WrapElement(kids.Index(patch.Start)).Remove()
+	}
+	p.insert(patch, kids)
+	if patch.Shift != 0 {
+		p.renumber(patch.Start+len(patch.Insert), kids)
+	}
+}
+
+// insert puts the patch's new blocks in place, through the page's sanitiser.
+func (p *preview) insert(patch render.Patch, kids js.Value) {
+	if len(patch.Insert) == 0 {
+		return
+	}
+	var html strings.Builder
+	for _, b := range patch.Insert {
+		html.WriteString(b.HTML)
+	}
+	// One sanitiser call for all inserted blocks: crossings cost more than the work.
+	fragment := dom.WrapNode(p.sanitize.Invoke(html.String()))
+	var before dom.Node
+	if patch.Start < kids.Length() {
+		before = dom.WrapNode(kids.Index(patch.Start))
+	}
+	p.root.InsertBefore(fragment, before)
+}
+
+// renumber rewrites the source line of the blocks from index from on, which moved because
+// lines were added or removed above them; their content is unchanged and stays in place.
+func (p *preview) renumber(from int, kids js.Value) {
+	blocks := p.doc.Blocks()
+	for i := from; i < len(blocks); i++ {
+		dom.WrapElement(kids.Index(i)).SetAttribute("data-line", strconv.Itoa(blocks[i].Line))
+	}
+}

@@ -1,0 +1,228 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"syscall/js"
+	"time"
+
+	"honnef.co/go/js/dom/v2"
+
+	"casewright/editor"
+	"casewright/wasm/store"
+)
+
+var errNotSaved = errors.New("the draft could not be saved yet")
+
+// openTimeout bounds the wait for the drafts database, after which the editor runs without it.
+const openTimeout = 10 * time.Second
+
+// session is one mounted editor: its preview and panels, the open draft and its autosave.
+type session struct {
+	core     *core
+	preview  *preview
+	problems *problemsPanel
+	drafts   *store.Store // nil when IndexedDB cannot be used
+	saver    *autosave
+	status   js.Value
+	warn     js.Value
+
+	mu           sync.Mutex
+	draftID      string
+	revision     int
+	text         string
+	completeness float64
+}
+
+// mountSession binds a session to the page elements in opts and opens the draft to edit:
+// the one open last, or a new one from the template.
+func mountSession(c *core, opts js.Value) (*session, error) {
+	s := &session{
+		core:     c,
+		preview:  newPreview(dom.WrapElement(opts.Get("preview")), opts.Get("sanitize"), c.r),
+		problems: &problemsPanel{root: dom.WrapElement(opts.Get("problems"))},
+		status:   opts.Get("onStatus"),
+		warn:     opts.Get("onWarning"),
+	}
+	s.saver = newAutosave(s.write, s.showStatus)
+	name := "casewright"
+	if v := opts.Get("storage"); v.Type() == js.TypeString && v.String() != "" {
+		name = v.String()
+	}
+	// Opening waits while another tab holds an older version of the database open.
+	ctx, cancel := context.WithTimeout(context.Background(), openTimeout)
+	defer cancel()
+	drafts, err := store.Open(ctx, name)
+	if err != nil {
+		s.showWarning("Drafts cannot be kept in this browser (" + err.Error() + "). Keep your work with Export Markdown.")
+		s.text = string(c.tpl.New())
+		return s, nil
+	}
+	s.drafts = drafts
+	if err := s.openLast(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// openLast opens the draft edited last, or makes a new one when there is none.
+func (s *session) openLast(ctx context.Context) error {
+	if id, err := s.drafts.LastOpen(ctx); err == nil && id != "" {
+		if d, err := s.drafts.Get(ctx, id); err == nil {
+			s.setDraft(d)
+			return nil
+		}
+	}
+	return s.openNew(ctx)
+}
+
+// openNew makes a draft from the template and opens it.
+func (s *session) openNew(ctx context.Context) error {
+	text := string(s.core.tpl.New())
+	d, err := s.drafts.Create(ctx, store.Title(text), text)
+	if err != nil {
+		return fmt.Errorf("creating a draft: %w", err)
+	}
+	s.setDraft(d)
+	return s.drafts.SetLastOpen(ctx, d.ID)
+}
+
+// open saves the draft being edited and switches to draft id, or to a new draft when id is "".
+func (s *session) open(id string) (store.Draft, error) {
+	if s.drafts == nil {
+		return store.Draft{}, errNoStorage
+	}
+	if err := s.saver.flush(); err != nil {
+		return store.Draft{}, err
+	}
+	ctx := context.Background()
+	if id == "" {
+		if err := s.openNew(ctx); err != nil {
+			return store.Draft{}, err
+		}
+		id = s.currentID()
+	}
+	d, err := s.drafts.Get(ctx, id)
+	if err != nil {
+		return store.Draft{}, err
+	}
+	s.setDraft(d)
+	return d, s.drafts.SetLastOpen(ctx, id)
+}
+
+func (s *session) currentID() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.draftID
+}
+
+func (s *session) setDraft(d store.Draft) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.draftID, s.revision, s.text = d.ID, d.Revision, d.Text
+}
+
+// update is the keystroke path: render what changed, check, refresh the panels, schedule the
+// save, and hand the diagnostics back for the editor.
+func (s *session) update(text string) js.Value {
+	src := []byte(text)
+	s.preview.update(src)
+	report := s.core.tpl.Check(src)
+	diags := pageDiagnostics(text, report.Diagnostics)
+	s.problems.show(diags)
+	s.mu.Lock()
+	s.text, s.completeness = text, report.Completeness.Ratio
+	s.mu.Unlock()
+	if s.drafts != nil {
+		s.saver.changed(text)
+	}
+	title := store.Title(text)
+	return jsonString(updateResult{
+		Diagnostics:  diags,
+		Completeness: report.Completeness,
+		Title:        title,
+		FileName:     fileNameOf(title),
+	})
+}
+
+// write stores text as the open draft's newest revision.
+func (s *session) write(text string) error {
+	s.mu.Lock()
+	id, rev, completeness := s.draftID, s.revision, s.completeness
+	s.mu.Unlock()
+	d, err := s.drafts.Save(context.Background(), id, text, store.Title(text), completeness, rev)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	if s.draftID == id {
+		s.revision = d.Revision
+	}
+	s.mu.Unlock()
+	return nil
+}
+
+func (s *session) showStatus(state, message string) {
+	if s.status.Type() == js.TypeFunction {
+		s.status.Invoke(state, message)
+	}
+}
+
+func (s *session) showWarning(message string) {
+	if s.warn.Type() == js.TypeFunction {
+		s.warn.Invoke(message)
+	}
+}
+
+// saveFailure says what a failed save means for the writer.
+func saveFailure(err error) string {
+	switch {
+	case errors.Is(err, store.ErrQuota):
+		return "Not saved: the browser's storage is full. Your text stays here; export it or free space, saving resumes by itself."
+	case errors.Is(err, store.ErrConflict):
+		return "Not saved: this draft was changed in another tab."
+	case errors.Is(err, store.ErrUnavailable):
+		return "Not saved: the browser's storage cannot be used. Export your work to keep it."
+	default:
+		return "Not saved: " + err.Error()
+	}
+}
+
+func (s *session) exports() js.Value {
+	s.mu.Lock()
+	id, text := s.draftID, s.text
+	s.mu.Unlock()
+	return js.ValueOf(map[string]any{
+		"id":   id,
+		"text": text,
+		"update": js.FuncOf(func(_ js.Value, args []js.Value) any {
+			return s.update(args[0].String())
+		}),
+		"flush": js.FuncOf(func(js.Value, []js.Value) any {
+			return promise(func() (any, error) { return nil, s.saver.flush() })
+		}),
+		"open": js.FuncOf(func(_ js.Value, args []js.Value) any {
+			id := args[0].String()
+			return promise(func() (any, error) {
+				d, err := s.open(id)
+				if err != nil {
+					return nil, err
+				}
+				return jsonString(fullJSON(d)), nil
+			})
+		}),
+		"drafts": s.draftsAPI(),
+	})
+}
+
+// updateResult is what the editor needs back from one keystroke.
+type updateResult struct {
+	Diagnostics  []diagnostic        `json:"diagnostics"`
+	Completeness editor.Completeness `json:"completeness"`
+	Title        string              `json:"title"`
+	FileName     string              `json:"fileName"`
+}
