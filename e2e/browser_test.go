@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -97,4 +98,14 @@ func awaitPromise(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams {
 // waitReady waits for window.casewright.ready to resolve.
 func waitReady() chromedp.Action {
 	return chromedp.Evaluate(`window.casewright.ready.then(() => true)`, nil, awaitPromise)
+}
+
+// pasteText replaces the whole draft with text the way a paste does: select all, then insert
+// (CodeMirror's .cm-content is taller than the viewport, so it is focused, never clicked).
+func pasteText(text string) chromedp.Action {
+	return chromedp.Tasks{
+		chromedp.Focus(`.cm-content`, chromedp.ByQuery),
+		chromedp.KeyEvent("a", chromedp.KeyModifiers(input.ModifierCtrl)),
+		input.InsertText(text),
+	}
 }

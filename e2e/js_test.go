@@ -9,3 +9,9 @@ func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
 }
+
+// jsValue writes v as a JavaScript literal.
+func jsValue(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}

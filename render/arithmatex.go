@@ -57,7 +57,7 @@ type mathInlineParser struct{}
 
 // maxInlineMath bounds the search for the closing dollar, so that a long line of dollars
 // stays linear.
-const maxInlineMath = 4096
+const maxInlineMath = 1024
 
 func (p *mathInlineParser) Trigger() []byte { return []byte{'$'} }
 

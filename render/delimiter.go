@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -52,6 +53,12 @@ func (p *pairedMarker) OnMatch(consumes int) ast.Node {
 
 func (p *pairedMarker) Trigger() []byte { return []byte{p.char} }
 
+// maxMarkers bounds the delimiter runs (*, _, ~, ^, ==) of one block: goldmark matches
+// delimiters in quadratic time, and no real paragraph has this many.
+const maxMarkers = 1000
+
+var markerCountKey = parser.NewContextKey()
+
 func (p *pairedMarker) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	before := block.PrecendingCharacter()
 	line, segment := block.PeekLine()
@@ -62,13 +69,49 @@ func (p *pairedMarker) Parse(parent ast.Node, block text.Reader, pc parser.Conte
 	if p.single == "" && node.OriginalLength != 2 {
 		return nil
 	}
+	if !takeDelimiter(pc) {
+		return nil
+	}
 	node.Segment = segment.WithStop(segment.Start + node.OriginalLength)
 	block.Advance(node.OriginalLength)
 	pc.PushDelimiter(node)
 	return node
 }
 
-func (p *pairedMarker) CloseBlock(parent ast.Node, pc parser.Context) {}
+func (p *pairedMarker) CloseBlock(parent ast.Node, pc parser.Context) { pc.Set(markerCountKey, 0) }
+
+// takeDelimiter counts one more delimiter run in the current block and reports whether
+// it is within maxMarkers.
+func takeDelimiter(pc parser.Context) bool {
+	count, _ := pc.Get(markerCountKey).(int)
+	if count >= maxMarkers {
+		return false
+	}
+	pc.Set(markerCountKey, count+1)
+	return true
+}
+
+// emphasisBudget runs before goldmark's emphasis parser: past maxMarkers delimiter runs in
+// one block, a run of * or _ is plain text. goldmark matches mixed * and _ runs in
+// quadratic time; a 5 MB line of them would take minutes.
+type emphasisBudget struct{}
+
+func (p *emphasisBudget) Trigger() []byte { return []byte{'*', '_'} }
+
+func (p *emphasisBudget) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	if takeDelimiter(pc) {
+		return nil // goldmark's emphasis parser takes it
+	}
+	line, seg := block.PeekLine()
+	n := 1
+	for n < len(line) && line[n] == line[0] {
+		n++
+	}
+	block.Advance(n)
+	return ast.NewTextSegment(seg.WithStop(seg.Start + n))
+}
+
+func (p *emphasisBudget) CloseBlock(parent ast.Node, pc parser.Context) { pc.Set(markerCountKey, 0) }
 
 // singleMarkerTransformer undoes single-marker matches (`~sub~`, `^sup^`) whose content
 // has a space: PyMdown's pattern forbids it, so "2^10 and 3^5" stays text.
@@ -134,4 +177,13 @@ func (r *inlineMarkupRenderer) render(w util.BufWriter, src []byte, node ast.Nod
 		_, _ = w.WriteString("</" + n.Tag + ">")
 	}
 	return ast.WalkContinue, nil
+}
+
+type delimiterBudgetExtension struct{}
+
+// DelimiterBudget keeps inline parsing linear on pathological input (see emphasisBudget).
+var DelimiterBudget goldmark.Extender = &delimiterBudgetExtension{}
+
+func (e *delimiterBudgetExtension) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(&emphasisBudget{}, 490)))
 }

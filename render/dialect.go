@@ -33,5 +33,6 @@ func Dialect() []goldmark.Extender {
 		SmartSymbols,
 		Arithmatex,
 		Snippets,
+		DelimiterBudget,
 	}
 }

@@ -83,12 +83,26 @@ func tagBalance(line []byte, tag string) int {
 
 type markdownHTMLParser struct{}
 
+// maxMarkdownHTMLDepth bounds nesting: every open element reads every line, so thousands
+// of unclosed `<div markdown>` would take quadratic time. Deeper ones stay raw HTML.
+const maxMarkdownHTMLDepth = 16
+
+func markdownHTMLDepth(n ast.Node) int {
+	depth := 0
+	for ; n != nil; n = n.Parent() {
+		if n.Kind() == KindMarkdownHTML {
+			depth++
+		}
+	}
+	return depth
+}
+
 func (p *markdownHTMLParser) Trigger() []byte { return []byte{'<'} }
 
 func (p *markdownHTMLParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line := restOfLine(reader, pc)
 	tag, attrs, ok := markdownHTMLOpen(line)
-	if !ok {
+	if !ok || markdownHTMLDepth(parent) >= maxMarkdownHTMLDepth {
 		return nil, parser.NoChildren
 	}
 	reader.Advance(len(line))

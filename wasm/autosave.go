@@ -21,6 +21,7 @@ type autosave struct {
 	status func(state, message string)
 
 	mu      sync.Mutex
+	saved   string // the text known to be stored: editing back to it needs no write
 	pending string
 	dirty   bool
 	writing bool
@@ -38,8 +39,33 @@ func newAutosave(write func(string) error, status func(state, message string)) *
 func (a *autosave) changed(text string) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	a.pending, a.dirty = text, true
+	a.pending = text
+	if !a.dirty && !a.writing && text == a.saved {
+		// A draft just opened or reloaded from storage: writing it back would only bump its
+		// revision and make another tab on the same draft conflict.
+		return
+	}
+	a.dirty = true
 	a.scheduleLocked(saveDelay)
+}
+
+// reset makes text the stored baseline with nothing pending, once the write under way (if
+// any) is over: a draft was opened, or its stored text was loaded into the editor.
+func (a *autosave) reset(text string) {
+	a.mu.Lock()
+	for a.writing {
+		a.done.Wait()
+	}
+	a.saved, a.pending, a.dirty = text, text, false
+	a.mu.Unlock()
+	a.status("saved", "Saved")
+}
+
+// busy reports whether edits are waiting to be written or being written.
+func (a *autosave) busy() bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.dirty || a.writing
 }
 
 func (a *autosave) scheduleLocked(delay time.Duration) {
@@ -65,12 +91,14 @@ func (a *autosave) run() {
 
 	a.mu.Lock()
 	a.writing = false
-	switch {
-	case err != nil:
+	if err == nil {
+		a.saved = text
+		if a.dirty {
+			a.scheduleLocked(saveDelay)
+		}
+	} else {
 		a.dirty = true
 		a.scheduleLocked(retryDelay)
-	case a.dirty:
-		a.scheduleLocked(saveDelay)
 	}
 	a.done.Broadcast()
 	a.mu.Unlock()

@@ -75,3 +75,21 @@ func TestAutosaveSavesSoonAfterAnEditWithoutFlush(t *testing.T) {
 		t.Fatalf("the timer should write the edit, wrote %q", got)
 	}
 }
+
+func TestAutosaveWritesNothingForTheStoredText(t *testing.T) {
+	w := &recordingWriter{}
+	a := newAutosave(w.write, func(string, string) {})
+	a.reset("opened")
+	a.changed("opened")
+	if a.busy() {
+		t.Fatal("text equal to what is stored should leave nothing to write")
+	}
+	a.changed("edited")
+	a.changed("opened")
+	if err := a.flush(); err != nil {
+		t.Fatal(err)
+	}
+	if len(w.writes) != 1 || w.writes[0] != "opened" {
+		t.Fatalf("an edit undone before the save still writes the latest text once, wrote %q", w.writes)
+	}
+}

@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"syscall/js"
 	"time"
 
@@ -84,11 +85,251 @@ func (s *session) draftsAPI() js.Value {
 			if err != nil {
 				return nil, err
 			}
-			d, err := s.drafts.Save(ctx, id, text, store.Title(text), s.core.tpl.Check([]byte(text)).Completeness.Ratio, current.Revision)
-			return fullJSON(d), err
+			d, err := s.drafts.Save(ctx, id, text, store.Title(text), s.completenessOf(text), current.Revision)
+			if err != nil {
+				return nil, err
+			}
+			// A script saving the open draft is one more writer: treat it as another tab.
+			s.announceSave(d)
+			s.loadNewer(d.ID, d.Revision)
+			return fullJSON(d), nil
 		}),
 		"remove": call(func(ctx context.Context, args []js.Value) (any, error) {
-			return true, s.drafts.Remove(ctx, args[0].String())
+			if err := s.drafts.Remove(ctx, args[0].String()); err != nil {
+				return nil, err
+			}
+			s.announceChange(args[0].String(), 0)
+			return true, nil
 		}),
 	})
+}
+
+func (s *session) completenessOf(text string) float64 {
+	return s.core.tpl.Check([]byte(text)).Completeness.Ratio
+}
+
+// listJSON is the drafts panel's list: every draft that could be read, and what could not.
+type listJSON struct {
+	Drafts  []draftJSON `json:"drafts"`
+	Damaged string      `json:"damaged,omitempty"`
+}
+
+// snapshotJSON is one entry of a draft's history; Text only when one snapshot is asked for.
+type snapshotJSON struct {
+	ID       int64   `json:"id"`
+	Taken    string  `json:"taken"`
+	Title    string  `json:"title"`
+	Revision int     `json:"revision"`
+	Size     int     `json:"size"`
+	Text     *string `json:"text,omitempty"`
+}
+
+func snapshotOf(snap store.Snapshot, withText bool) snapshotJSON {
+	j := snapshotJSON{ID: snap.ID, Taken: snap.Taken.UTC().Format(time.RFC3339Nano), Title: snap.Title, Revision: snap.Revision, Size: snap.Size}
+	if withText {
+		j.Text = &snap.Text
+	}
+	return j
+}
+
+// damageMessage says, for the writer, which stored records were skipped.
+func damageMessage(err error) string {
+	var de *store.DamagedError
+	if !errors.As(err, &de) {
+		return ""
+	}
+	noun := "record is"
+	if len(de.Records) != 1 {
+		noun = "records are"
+	}
+	return fmt.Sprintf("%d stored %s damaged and could not be read; they were skipped and every other draft is fine. (%s)",
+		len(de.Records), noun, de.Error())
+}
+
+// workspaceAPI is what the page's own drafts panel, history, import and conflict dialogs call:
+// promises of JSON, like the drafts API, plus listen, retitle and persistent.
+func (s *session) workspaceAPI() js.Value {
+	call := func(fn func(ctx context.Context, args []js.Value) (any, error)) js.Func {
+		return js.FuncOf(func(_ js.Value, args []js.Value) any {
+			return promise(func() (any, error) {
+				if s.drafts == nil {
+					return nil, errNoStorage
+				}
+				v, err := fn(context.Background(), args)
+				if err != nil {
+					return nil, err
+				}
+				return jsonString(v), nil
+			})
+		})
+	}
+	return js.ValueOf(map[string]any{
+		"persistent": s.drafts != nil,
+		"listen": js.FuncOf(func(_ js.Value, args []js.Value) any {
+			s.events.add(args[0])
+			return nil
+		}),
+		"retitle": js.FuncOf(func(_ js.Value, args []js.Value) any {
+			return retitle(args[0].String(), args[1].String())
+		}),
+		"list": call(func(ctx context.Context, _ []js.Value) (any, error) {
+			list, err := s.drafts.List(ctx)
+			if err != nil && !errors.Is(err, store.ErrDamaged) {
+				return nil, err
+			}
+			out := listJSON{Drafts: make([]draftJSON, len(list)), Damaged: damageMessage(err)}
+			for i, d := range list {
+				out.Drafts[i] = summaryJSON(d)
+			}
+			return out, nil
+		}),
+		"openNew": call(func(ctx context.Context, args []js.Value) (any, error) {
+			d, err := s.openText(ctx, args[0].String())
+			return fullJSON(d), err
+		}),
+		"rename": call(func(ctx context.Context, args []js.Value) (any, error) {
+			id, title := args[0].String(), args[1].String()
+			d, err := s.drafts.Get(ctx, id)
+			if err != nil {
+				return nil, err
+			}
+			text := retitle(d.Text, title)
+			d, err = s.drafts.Save(ctx, id, text, store.Title(text), s.completenessOf(text), d.Revision)
+			if err != nil {
+				return nil, err
+			}
+			s.announceSave(d)
+			return summaryJSON(d.Summary), nil
+		}),
+		"duplicate": call(func(ctx context.Context, args []js.Value) (any, error) {
+			d, err := s.drafts.Duplicate(ctx, args[0].String())
+			if err != nil {
+				return nil, err
+			}
+			// The title lives in the H1: name the copy there too, or its first edit would undo it.
+			if text := retitle(d.Text, d.Title); text != d.Text {
+				if saved, err := s.drafts.Save(ctx, d.ID, text, d.Title, d.Completeness, d.Revision); err == nil {
+					d = saved
+				}
+			}
+			s.announceChange(d.ID, d.Revision)
+			return summaryJSON(d.Summary), nil
+		}),
+		"remove": call(func(ctx context.Context, args []js.Value) (any, error) {
+			if err := s.drafts.Remove(ctx, args[0].String()); err != nil {
+				return nil, err
+			}
+			s.announceChange(args[0].String(), 0)
+			return true, nil
+		}),
+		"restore": call(func(ctx context.Context, args []js.Value) (any, error) {
+			sum, err := s.drafts.Restore(ctx, args[0].String())
+			if err != nil {
+				return nil, err
+			}
+			s.announceChange(sum.ID, sum.Revision)
+			return summaryJSON(sum), nil
+		}),
+		"history": call(func(ctx context.Context, args []js.Value) (any, error) {
+			snaps, err := s.drafts.History(ctx, args[0].String())
+			if err != nil && !errors.Is(err, store.ErrDamaged) {
+				return nil, err
+			}
+			out := make([]snapshotJSON, len(snaps))
+			for i, snap := range snaps {
+				out[i] = snapshotOf(snap, false)
+			}
+			return out, nil
+		}),
+		"snapshot": call(func(ctx context.Context, args []js.Value) (any, error) {
+			id, seq := args[0].String(), int64(args[1].Int())
+			snaps, err := s.drafts.History(ctx, id)
+			if err != nil && !errors.Is(err, store.ErrDamaged) {
+				return nil, err
+			}
+			for _, snap := range snaps {
+				if snap.ID == seq {
+					return snapshotOf(snap, true), nil
+				}
+			}
+			return nil, fmt.Errorf("%w: snapshot %d of %s", store.ErrNotFound, seq, id)
+		}),
+		"takeSnapshot": call(func(ctx context.Context, args []js.Value) (any, error) {
+			id := args[0].String()
+			if id == s.currentID() {
+				if err := s.saver.flush(); err != nil {
+					return nil, err
+				}
+			}
+			snap, err := s.drafts.Snapshot(ctx, id)
+			return snapshotOf(snap, false), err
+		}),
+		"restoreSnapshot": call(func(ctx context.Context, args []js.Value) (any, error) {
+			d, err := s.restoreSnapshot(ctx, args[0].String(), int64(args[1].Int()))
+			return fullJSON(d), err
+		}),
+		"exportArchive": call(func(ctx context.Context, _ []js.Value) (any, error) {
+			if err := s.saver.flush(); err != nil && !errors.Is(err, errNotSaved) {
+				return nil, err
+			}
+			data, err := s.drafts.ExportArchive(ctx)
+			if err != nil && !errors.Is(err, store.ErrDamaged) {
+				return nil, err
+			}
+			return archiveJSON{Archive: string(data), Damaged: damageMessage(err)}, nil
+		}),
+		"importArchive": call(func(ctx context.Context, args []js.Value) (any, error) {
+			n, err := s.drafts.ImportArchive(ctx, []byte(args[0].String()))
+			if err != nil {
+				return nil, err
+			}
+			s.announceChange("", 0)
+			return n, nil
+		}),
+		"keepMine": call(func(context.Context, []js.Value) (any, error) {
+			return true, s.keepMine()
+		}),
+		"takeTheirs": call(func(context.Context, []js.Value) (any, error) {
+			d, err := s.takeTheirs()
+			return fullJSON(d), err
+		}),
+	})
+}
+
+// archiveJSON is an exported archive and what it had to leave out.
+type archiveJSON struct {
+	Archive string `json:"archive"`
+	Damaged string `json:"damaged,omitempty"`
+}
+
+// openText stores text as a new draft and opens it, after saving the one being edited.
+func (s *session) openText(ctx context.Context, text string) (store.Draft, error) {
+	if err := s.saver.flush(); err != nil {
+		return store.Draft{}, err
+	}
+	d, err := s.drafts.Create(ctx, store.Title(text), text)
+	if err != nil {
+		return store.Draft{}, err
+	}
+	s.announceChange(d.ID, d.Revision)
+	return s.open(d.ID)
+}
+
+// restoreSnapshot makes snapshot seq the text of draft id (the store keeps the current text
+// as a snapshot first) and, when id is open, the editor's baseline.
+func (s *session) restoreSnapshot(ctx context.Context, id string, seq int64) (store.Draft, error) {
+	if id == s.currentID() {
+		if err := s.saver.flush(); err != nil {
+			return store.Draft{}, err
+		}
+	}
+	d, err := s.drafts.RestoreSnapshot(ctx, id, seq)
+	if err != nil {
+		return store.Draft{}, err
+	}
+	if id == s.currentID() {
+		s.setDraft(d)
+	}
+	s.announceSave(d)
+	return d, nil
 }

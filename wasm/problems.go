@@ -3,37 +3,130 @@
 package main
 
 import (
+	"cmp"
+	"encoding/json"
 	"fmt"
 	"html"
+	"slices"
 	"strings"
 
 	"honnef.co/go/js/dom/v2"
 )
 
-// problemsPanel lists the draft's diagnostics in the Problems region.
+// problemsPanel lists the draft's diagnostics in the Problems region, sorted by position, with
+// counts per severity and a button per quick fix. Besides the core's own diagnostics it shows
+// the page's (diagram syntax errors found by mermaid), which the page hands over separately.
 type problemsPanel struct {
-	root dom.Element
-	last string
+	root  dom.Element
+	last  string
+	diags []diagnostic
+	page  []pageProblem
 }
 
-// show renders the list, touching the DOM only when it changed.
+// A pageProblem is a diagnostic found by the page itself rather than by the core.
+type pageProblem struct {
+	From     int    `json:"from"`
+	To       int    `json:"to"`
+	Line     int    `json:"line"`
+	Severity string `json:"severity"`
+	Code     string `json:"code"`
+	Message  string `json:"message"`
+	Source   string `json:"source"`
+}
+
+// problemRow is one line of the panel; index is the diagnostic's place in the core's list
+// (which the page's fix buttons refer to), -1 for the page's own problems.
+type problemRow struct {
+	from, to, line int
+	severity       string
+	code, message  string
+	source         string
+	fixes          []pageFix
+	index          int
+}
+
+var severityIcons = map[string]string{"error": "⛔", "warning": "⚠", "info": "ℹ"}
+
+// show renders the core's diagnostics with the page's latest problems.
 func (p *problemsPanel) show(diags []diagnostic) {
+	p.diags = diags
+	p.render()
+}
+
+// setPageProblems replaces the page's own problems, given as a JSON array of pageProblem.
+func (p *problemsPanel) setPageProblems(data string) error {
+	var page []pageProblem
+	if err := json.Unmarshal([]byte(data), &page); err != nil {
+		return err
+	}
+	p.page = page
+	p.render()
+	return nil
+}
+
+func (p *problemsPanel) render() {
+	rows := make([]problemRow, 0, len(p.diags)+len(p.page))
+	counts := map[string]int{}
+	for i, d := range p.diags {
+		rows = append(rows, problemRow{d.From, d.To, d.Line, string(d.Severity), d.Code, d.Message, "", d.Fixes, i})
+		counts[string(d.Severity)]++
+	}
+	for _, d := range p.page {
+		rows = append(rows, problemRow{d.From, d.To, d.Line, d.Severity, d.Code, d.Message, d.Source, nil, -1})
+		counts[d.Severity]++
+	}
+	slices.SortStableFunc(rows, func(a, b problemRow) int { return cmp.Compare(a.from, b.from) })
+
 	var b strings.Builder
-	if len(diags) == 0 {
+	b.WriteString(`<p class="cw-counts">`)
+	for _, sev := range []string{"error", "warning", "info"} {
+		fmt.Fprintf(&b, `<span class="cw-count cw-%s"><span aria-hidden="true">%s</span> %d %s</span> `,
+			sev, severityIcons[sev], counts[sev], plural(counts[sev], sev))
+	}
+	b.WriteString(`</p>`)
+	if len(rows) == 0 {
 		b.WriteString(`<p class="cw-empty">No problems.</p>`)
 	} else {
 		b.WriteString(`<ul class="cw-problems">`)
-		for _, d := range diags {
-			fmt.Fprintf(&b, `<li class="cw-problem cw-%s"><button type="button" data-from="%d" data-to="%d">`+
-				`<span class="cw-severity">%s</span> <span class="cw-where">line %d</span> `+
-				`<span class="cw-message">%s</span> <code class="cw-code">%s</code></button></li>`,
-				html.EscapeString(string(d.Severity)), d.From, d.To, html.EscapeString(string(d.Severity)), d.Line,
-				html.EscapeString(d.Message), html.EscapeString(d.Code))
+		for _, r := range rows {
+			writeProblem(&b, r)
 		}
 		b.WriteString(`</ul>`)
 	}
 	if s := b.String(); s != p.last {
 		p.last = s
 		p.root.SetInnerHTML(s)
+	}
+}
+
+func writeProblem(b *strings.Builder, r problemRow) {
+	sev := html.EscapeString(r.severity)
+	code := html.EscapeString(r.code)
+	if r.source != "" {
+		code = html.EscapeString(r.source) + ": " + code
+	}
+	fmt.Fprintf(b, `<li class="cw-problem cw-%s"><button type="button" class="cw-goto" data-from="%d" data-to="%d">`+
+		`<span class="cw-severity" aria-label="%s" title="%s">%s</span> <span class="cw-where">line %d</span> `+
+		`<span class="cw-message">%s</span> <code class="cw-code">%s</code></button>`,
+		sev, r.from, r.to, sev, sev, severityIcons[r.severity], r.line, html.EscapeString(r.message), code)
+	if len(r.fixes) > 0 {
+		b.WriteString(`<span class="cw-fixes">`)
+		for j, f := range r.fixes {
+			fmt.Fprintf(b, `<button type="button" class="cw-fix" data-diag="%d" data-fix="%d">%s</button>`,
+				r.index, j, html.EscapeString(f.Title))
+		}
+		b.WriteString(`</span>`)
+	}
+	b.WriteString(`</li>`)
+}
+
+func plural(n int, severity string) string {
+	switch {
+	case severity == "info":
+		return "info"
+	case n == 1:
+		return severity
+	default:
+		return severity + "s"
 	}
 }

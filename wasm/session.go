@@ -26,6 +26,7 @@ type session struct {
 	core     *core
 	preview  *preview
 	problems *problemsPanel
+	outline  *outlinePanel
 	drafts   *store.Store // nil when IndexedDB cannot be used
 	saver    *autosave
 	status   js.Value
@@ -36,6 +37,10 @@ type session struct {
 	revision     int
 	text         string
 	completeness float64
+	conflict     *store.Draft // the newer stored draft a save ran into, until the user chooses
+
+	tabs   tabs      // other tabs of the same storage name
+	events listeners // the page's drafts panel and dialogs
 }
 
 // mountSession binds a session to the page elements in opts and opens the draft to edit:
@@ -45,6 +50,7 @@ func mountSession(c *core, opts js.Value) (*session, error) {
 		core:     c,
 		preview:  newPreview(dom.WrapElement(opts.Get("preview")), opts.Get("sanitize"), c.r),
 		problems: &problemsPanel{root: dom.WrapElement(opts.Get("problems"))},
+		outline:  &outlinePanel{root: dom.WrapElement(opts.Get("outline"))},
 		status:   opts.Get("onStatus"),
 		warn:     opts.Get("onWarning"),
 	}
@@ -63,6 +69,9 @@ func mountSession(c *core, opts js.Value) (*session, error) {
 		return s, nil
 	}
 	s.drafts = drafts
+	s.tabs.open(name, s.fromOtherTab)
+	// The trash keeps removed drafts for undo and archives; a week is long enough.
+	_, _ = drafts.PurgeTrash(ctx, trashKeep)
 	if err := s.openLast(ctx); err != nil {
 		return nil, err
 	}
@@ -110,6 +119,12 @@ func (s *session) open(id string) (store.Draft, error) {
 	if err != nil {
 		return store.Draft{}, err
 	}
+	// Typing while the draft was read went to the old draft: store it before switching.
+	for s.saver.busy() {
+		if err := s.saver.flush(); err != nil {
+			return store.Draft{}, err
+		}
+	}
 	s.setDraft(d)
 	return d, s.drafts.SetLastOpen(ctx, id)
 }
@@ -120,10 +135,12 @@ func (s *session) currentID() string {
 	return s.draftID
 }
 
+// setDraft makes d the open draft, its text the stored baseline of the autosave.
 func (s *session) setDraft(d store.Draft) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.draftID, s.revision, s.text = d.ID, d.Revision, d.Text
+	s.draftID, s.revision, s.text, s.conflict = d.ID, d.Revision, d.Text, nil
+	s.mu.Unlock()
+	s.saver.reset(d.Text)
 }
 
 // update is the keystroke path: render what changed, check, refresh the panels, schedule the
@@ -134,6 +151,7 @@ func (s *session) update(text string) js.Value {
 	report := s.core.tpl.Check(src)
 	diags := pageDiagnostics(text, report.Diagnostics)
 	s.problems.show(diags)
+	s.outline.show(report.Outline, report.Completeness, diags)
 	s.mu.Lock()
 	s.text, s.completeness = text, report.Completeness.Ratio
 	s.mu.Unlock()
@@ -152,10 +170,14 @@ func (s *session) update(text string) js.Value {
 // write stores text as the open draft's newest revision.
 func (s *session) write(text string) error {
 	s.mu.Lock()
-	id, rev, completeness := s.draftID, s.revision, s.completeness
+	id, rev, completeness, conflict := s.draftID, s.revision, s.completeness, s.conflict
 	s.mu.Unlock()
-	d, err := s.drafts.Save(context.Background(), id, text, store.Title(text), completeness, rev)
+	if conflict != nil {
+		return errUnresolvedConflict // the user chooses first: never overwrite silently
+	}
+	d, err := s.saveOrRestore(context.Background(), id, text, completeness, rev)
 	if err != nil {
+		s.noteConflict(id, err)
 		return err
 	}
 	s.mu.Lock()
@@ -163,6 +185,7 @@ func (s *session) write(text string) error {
 		s.revision = d.Revision
 	}
 	s.mu.Unlock()
+	s.announceSave(d)
 	return nil
 }
 
@@ -184,7 +207,7 @@ func saveFailure(err error) string {
 	case errors.Is(err, store.ErrQuota):
 		return "Not saved: the browser's storage is full. Your text stays here; export it or free space, saving resumes by itself."
 	case errors.Is(err, store.ErrConflict):
-		return "Not saved: this draft was changed in another tab."
+		return "Not saved: this draft was changed in another tab. Choose which version to keep."
 	case errors.Is(err, store.ErrUnavailable):
 		return "Not saved: the browser's storage cannot be used. Export your work to keep it."
 	default:
@@ -216,6 +239,15 @@ func (s *session) exports() js.Value {
 			})
 		}),
 		"drafts": s.draftsAPI(),
+		// workspace is what the page's drafts panel, history, import and conflict dialogs use.
+		"workspace": s.workspaceAPI(),
+		// setPageProblems shows problems the page found itself (diagram syntax) in the panel.
+		"setPageProblems": js.FuncOf(func(_ js.Value, args []js.Value) any {
+			if err := s.problems.setPageProblems(args[0].String()); err != nil {
+				return err.Error()
+			}
+			return nil
+		}),
 	})
 }
 

@@ -1,11 +1,15 @@
 // Bundles the shell with esbuild into dist/ and writes .gz and .br beside every file that a
 // server would compress. The WebAssembly core is built into dist/ by Go before this runs.
 import * as esbuild from 'esbuild';
-import { copyFile, readdir, readFile, writeFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, cp, mkdir, readdir, readFile, rm, writeFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { join, relative, sep } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const dist = 'dist';
+
+// Chunk names carry their hash: drop the last build's, or the offline cache would keep them all.
+await rm(join(dist, 'chunks'), { recursive: true, force: true });
 
 await esbuild.build({
   entryPoints: { app: 'src/main.js' },
@@ -20,6 +24,10 @@ await esbuild.build({
 });
 await esbuild.build({ entryPoints: { app: 'src/app.css' }, bundle: true, minify: true, outdir: dist });
 await copyFile('index.html', join(dist, 'index.html'));
+await copyFile('manifest.webmanifest', join(dist, 'manifest.webmanifest'));
+await mkdir(join(dist, 'icons'), { recursive: true });
+await cp('icons', join(dist, 'icons'), { recursive: true });
+await writeServiceWorker();
 
 const compressible = /\.(html|js|css|wasm|json|svg|txt|webmanifest)$/;
 
@@ -38,4 +46,23 @@ for await (const path of files(dist)) {
   await writeFile(`${path}.br`, brotliCompressSync(data, {
     params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: (await stat(path)).size },
   }));
+}
+
+// writeServiceWorker writes sw.js with the list of the app's files and a hash of their
+// contents, which names the offline cache: a new build is a new cache.
+async function writeServiceWorker() {
+  const offline = [];
+  for await (const path of files(dist)) {
+    const name = relative(dist, path).split(sep).join('/');
+    if (/\.(br|gz)$|LEGAL\.txt$|^README\.md$|^sw\.js$/.test(name)) continue;
+    offline.push(name === 'index.html' ? './' : name);
+  }
+  offline.sort();
+  const hash = createHash('sha256');
+  for (const name of offline) hash.update(name).update('\0').update(await readFile(join(dist, name === './' ? 'index.html' : name)));
+  const build = { version: hash.digest('hex').slice(0, 16), files: offline };
+  const source = await readFile('sw.js', 'utf8');
+  const line = /^const BUILD = .*;$/m;
+  if (!line.test(source)) throw new Error('sw.js has no BUILD line to fill in');
+  await writeFile(join(dist, 'sw.js'), source.replace(line, () => `const BUILD = ${JSON.stringify(build)};`));
 }

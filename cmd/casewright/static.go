@@ -15,6 +15,9 @@ const contentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsaf
 	"style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'; " +
 	"base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
 
+// The web app manifest's type is not in every system's MIME table; browsers want it exact.
+func init() { _ = mime.AddExtensionType(".webmanifest", "application/manifest+json") }
+
 // encodings are the precompressed copies the build leaves beside each file, best first.
 var encodings = []struct{ name, suffix string }{{"br", ".br"}, {"gzip", ".gz"}}
 
@@ -45,7 +48,7 @@ func (h staticHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	header.Set("X-Content-Type-Options", "nosniff")
 	header.Set("Referrer-Policy", "no-referrer")
 	header.Add("Vary", "Accept-Encoding")
-	if ctype := mime.TypeByExtension(path.Ext(name)); ctype != "" {
+	if ctype := contentType(name); ctype != "" {
 		header.Set("Content-Type", ctype)
 	}
 	// index.html names the other files, so it must never be stale; the rest revalidates cheaply.
@@ -63,6 +66,22 @@ func (h staticHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	http.ServeFileFS(w, r, h.files, served)
+}
+
+// appTypes are the types of the app's own files, fixed here because the system's MIME tables
+// vary (some call .js application/x-javascript; WebAssembly streaming needs application/wasm).
+var appTypes = map[string]string{
+	".html": "text/html; charset=utf-8",
+	".js":   "text/javascript; charset=utf-8",
+	".css":  "text/css; charset=utf-8",
+	".wasm": "application/wasm",
+}
+
+func contentType(name string) string {
+	if t, ok := appTypes[path.Ext(name)]; ok {
+		return t
+	}
+	return mime.TypeByExtension(path.Ext(name))
 }
 
 // acceptsEncoding reports whether an Accept-Encoding header allows enc (q=0 refuses it).

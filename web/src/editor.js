@@ -1,11 +1,19 @@
-// The editing surface: CodeMirror 6 in Markdown mode, with diagnostics from the core.
-import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection } from '@codemirror/view';
+// The editing surface: CodeMirror 6 in Markdown mode (code inside fences highlighted by
+// languages loaded on demand), with the core's diagnostics shown by CodeMirror's lint.
+import {
+  EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection,
+  dropCursor, rectangularSelection, highlightSpecialChars,
+} from '@codemirror/view';
 import { EditorState } from '@codemirror/state';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
-import { syntaxHighlighting, defaultHighlightStyle, bracketMatching } from '@codemirror/language';
-import { lintGutter, setDiagnostics } from '@codemirror/lint';
-import { searchKeymap, highlightSelectionMatches } from '@codemirror/search';
+import { languages } from '@codemirror/language-data';
+import { syntaxHighlighting, bracketMatching, indentOnInput } from '@codemirror/language';
+import { classHighlighter } from '@lezer/highlight';
+import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
+import { lintGutter, lintKeymap, setDiagnostics, previousDiagnostic } from '@codemirror/lint';
+import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/search';
+import { applyFix } from './fixes.js';
 
 // createEditor mounts CodeMirror on parent with text; onChange gets the whole text after
 // every edit and returns the diagnostics to show.
@@ -18,15 +26,32 @@ export function createEditor(parent, text, onChange) {
         lineNumbers(),
         highlightActiveLineGutter(),
         highlightActiveLine(),
+        highlightSpecialChars(),
         drawSelection(),
+        dropCursor(),
+        rectangularSelection(),
         history(),
+        indentOnInput(),
         bracketMatching(),
+        closeBrackets(),
         highlightSelectionMatches(),
-        markdown({ base: markdownLanguage }),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        search({ top: true }),
+        // Enter continues lists and quotes, Backspace removes their markup (lang-markdown's keymap).
+        markdown({ base: markdownLanguage, codeLanguages: languages }),
+        // Tokens get tok-* classes, coloured by the page's light or dark theme.
+        syntaxHighlighting(classHighlighter),
         lintGutter(),
         EditorView.lineWrapping,
-        keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
+        EditorView.contentAttributes.of({ 'aria-label': 'Markdown source' }),
+        keymap.of([
+          ...closeBracketsKeymap,
+          ...defaultKeymap,
+          ...historyKeymap,
+          ...searchKeymap,
+          ...lintKeymap, // F8: next problem
+          { key: 'Shift-F8', run: previousDiagnostic },
+          indentWithTab,
+        ]),
         EditorView.updateListener.of((update) => {
           if (!update.docChanged) return;
           const diagnostics = onChange(update.state.doc.toString());
@@ -39,7 +64,8 @@ export function createEditor(parent, text, onChange) {
   return view;
 }
 
-// showDiagnostics hands the core's diagnostics to CodeMirror's lint.
+// showDiagnostics hands diagnostics (the core's, and the page's own marked by a source) to
+// CodeMirror's lint, with each quick fix as an action in the hover.
 export function showDiagnostics(view, diagnostics) {
   const length = view.state.doc.length;
   const clamp = (n) => Math.max(0, Math.min(n, length));
@@ -47,14 +73,26 @@ export function showDiagnostics(view, diagnostics) {
     from: clamp(d.from),
     to: clamp(d.to),
     severity: d.severity,
-    source: d.code,
+    source: d.source ? `${d.source}: ${d.code}` : d.code,
     message: d.message,
+    actions: (d.fixes || []).map((fix) => ({ name: fix.title, apply: (v) => applyFix(v, fix) })),
   }))));
 }
 
 // moveCursor puts the cursor at offset and brings it into view.
-export function moveCursor(view, offset) {
-  view.dispatch({ selection: { anchor: Math.min(offset, view.state.doc.length) }, scrollIntoView: true });
+export function moveCursor(view, offset, to = offset) {
+  const length = view.state.doc.length;
+  view.dispatch({
+    selection: { anchor: Math.min(offset, length), head: Math.min(to, length) },
+    scrollIntoView: true,
+  });
+  view.focus();
+}
+
+// moveToLine puts the cursor at the start of a 1-based line and shows that line at the top.
+export function moveToLine(view, line) {
+  const pos = view.state.doc.line(Math.max(1, Math.min(line, view.state.doc.lines))).from;
+  view.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: 'start', yMargin: 8 }) });
   view.focus();
 }
 

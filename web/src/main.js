@@ -7,6 +7,17 @@ import { installProblems } from './problems.js';
 import { installExport } from './export.js';
 import { draftsAPI } from './drafts-api.js';
 import { createStatus } from './status.js';
+import { installOutline } from './outline.js';
+import { installTheme } from './theme.js';
+import { installMermaid } from './mermaid.js';
+import { installScrollSync } from './scroll-sync.js';
+import { installStatusBar } from './statusbar.js';
+import { installOffline } from './offline.js';
+import { createNotice } from './notice.js';
+import { installDrafts } from './drafts.js';
+import { installImport } from './import.js';
+import { installHistory } from './history.js';
+import { installConflict } from './conflict.js';
 
 const byId = (id) => document.getElementById(id);
 
@@ -42,15 +53,32 @@ async function start() {
     listeners: [],
     onUpdate(fn) { this.listeners.push(fn); },
   };
-  app.view = createEditor(byId('editor'), session.text, (text) => {
+  const onChange = (text) => {
     app.state = JSON.parse(session.update(text));
     for (const fn of app.listeners) fn(app.state);
     return app.state.diagnostics;
-  });
+  };
+  app.view = createEditor(byId('editor'), session.text, onChange);
   showDiagnostics(app.view, app.state.diagnostics);
+  // openDocument shows another draft in a new editor state, so that Undo never crosses drafts.
+  app.openDocument = (text) => {
+    app.view.destroy();
+    app.view = createEditor(byId('editor'), text, onChange);
+    showDiagnostics(app.view, onChange(text));
+  };
+  app.notice = createNotice(byId('notice'));
 
   installProblems(app);
+  installOutline(app);
+  installTheme(app);
+  installMermaid(app);
+  installScrollSync(app);
+  installStatusBar(app);
   installExport(app);
+  installDrafts(app);
+  installImport(app);
+  installHistory(app);
+  installConflict(app);
 
   // Whatever is typed reaches IndexedDB even when the tab goes away right after.
   document.addEventListener('visibilitychange', () => {
@@ -61,6 +89,7 @@ async function start() {
   settle.resolve(api);
 }
 
+installOffline();
 start().catch((err) => {
   byId('banner').textContent = `Casewright could not start: ${err.message}`;
   byId('banner').hidden = false;

@@ -1,0 +1,340 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+const templateTitle = "[Company] [System Name] Architecture"
+
+// TestDraftsPanelNewOpenRenameDuplicateDeleteUndo drives every command of the Drafts region and
+// checks what the region and the editor show after each, then that a reload reopens the draft
+// open last.
+func TestDraftsPanelNewOpenRenameDuplicateDeleteUndo(t *testing.T) {
+	ctx := newBrowser(t, t.TempDir())
+	run(t, ctx, loadDrafts())
+	if rows := draftRows(t, ctx); len(rows) != 1 || !strings.Contains(rows[0], templateTitle) ||
+		!strings.Contains(rows[0], "% complete") || !strings.Contains(rows[0], "edited just now") {
+		t.Fatalf("a first start lists one draft from the template with its time and completeness, the region lists %q", rows)
+	}
+
+	// Rename the open draft: its H1 changes, and with it the row and the preview.
+	run(t, ctx,
+		chromedp.Click(buttonNamed("Rename “"+templateTitle+"”"), chromedp.BySearch),
+		chromedp.WaitVisible(`input.cw-draft-rename`, chromedp.ByQuery),
+		chromedp.SetValue(`input.cw-draft-rename`, "Acme Payments Architecture", chromedp.ByQuery),
+		chromedp.SendKeys(`input.cw-draft-rename`, kb.Enter, chromedp.ByQuery),
+		waitUntil(`document.querySelector('#preview h1')?.textContent.includes('Acme Payments Architecture')`),
+		waitUntil(`document.querySelector('#drafts li[aria-current] .cw-draft-title').textContent === 'Acme Payments Architecture'`),
+		waitSaved("# Acme Payments Architecture"),
+	)
+
+	// New draft: a second row, open, from the template, with an undo history of its own.
+	run(t, ctx,
+		chromedp.Click(buttonNamed("New draft"), chromedp.BySearch),
+		waitUntil(`document.querySelectorAll('#drafts li[data-id]').length === 2`),
+		waitUntil(`document.querySelector('#drafts li[aria-current] .cw-draft-title').textContent === `+jsString(templateTitle)),
+		waitUntil(`document.querySelector('#preview h1').textContent.includes('[Company]')`),
+		chromedp.Focus(`.cm-content`, chromedp.ByQuery),
+		chromedp.KeyEvent("z", chromedp.KeyModifiers(input.ModifierCtrl)),
+		chromedp.KeyEvent("z", chromedp.KeyModifiers(input.ModifierCtrl)),
+	)
+	if first := editorFirstLine(t, ctx); first != "# "+templateTitle {
+		t.Fatalf("Undo in a new draft must not reach the previous draft's edits; the first line became %q", first)
+	}
+
+	// Open the renamed draft from the list.
+	run(t, ctx,
+		chromedp.Click(`//li[.//span[@class="cw-draft-title"][text()="Acme Payments Architecture"]]//button[@data-action="open"]`, chromedp.BySearch),
+		waitUntil(`document.querySelector('#preview h1').textContent.includes('Acme Payments Architecture')`),
+		waitUntil(`document.querySelector('#drafts li[aria-current] .cw-draft-title').textContent === 'Acme Payments Architecture'`),
+	)
+
+	// Duplicate it: the copy is named in its own H1.
+	run(t, ctx,
+		chromedp.Click(buttonNamed("Duplicate “Acme Payments Architecture”"), chromedp.BySearch),
+		waitUntil(`[...document.querySelectorAll('#drafts .cw-draft-title')].some(e => e.textContent === 'Acme Payments Architecture (copy)')`),
+	)
+
+	// Delete the copy, then Undo.
+	run(t, ctx,
+		chromedp.Click(buttonNamed("Delete “Acme Payments Architecture (copy)”"), chromedp.BySearch),
+		waitUntil(`document.querySelector('#notice').textContent.includes('Deleted “Acme Payments Architecture (copy)”')`),
+		waitUntil(`![...document.querySelectorAll('#drafts .cw-draft-title')].some(e => e.textContent.endsWith('(copy)'))`),
+		chromedp.Click(`//*[@id="notice"]//button[text()="Undo"]`, chromedp.BySearch),
+		waitUntil(`[...document.querySelectorAll('#drafts .cw-draft-title')].some(e => e.textContent === 'Acme Payments Architecture (copy)')`),
+	)
+
+	// Delete the open draft: the editor moves to another draft; Undo brings it back to the list.
+	run(t, ctx,
+		chromedp.Click(buttonNamed("Delete “Acme Payments Architecture”"), chromedp.BySearch),
+		waitUntil(`document.querySelectorAll('#drafts li[data-id]').length === 2`),
+		waitUntil(`!document.querySelector('#preview h1').textContent.endsWith('Acme Payments Architecture')`),
+		chromedp.Click(`//*[@id="notice"]//button[text()="Undo"]`, chromedp.BySearch),
+		waitUntil(`document.querySelectorAll('#drafts li[data-id]').length === 3`),
+	)
+	var openTitle string
+	run(t, ctx, chromedp.Text(`#drafts li[aria-current] .cw-draft-title`, &openTitle, chromedp.ByQuery))
+
+	// A reload opens the draft that was open last.
+	run(t, ctx,
+		chromedp.Reload(),
+		loadDrafts(),
+		waitUntil(`document.querySelectorAll('#drafts li[data-id]').length === 3`),
+	)
+	var reopened string
+	run(t, ctx, chromedp.Text(`#drafts li[aria-current] .cw-draft-title`, &reopened, chromedp.ByQuery))
+	if reopened != openTitle {
+		t.Fatalf("a reload should reopen %q, the draft open last; it opened %q", openTitle, reopened)
+	}
+}
+
+// TestImportMarkdownOpensItAsANewDraft imports a .md file through the Import button's file input.
+func TestImportMarkdownOpensItAsANewDraft(t *testing.T) {
+	ctx := newBrowser(t, t.TempDir())
+	text := "# Imported Ledger Architecture\n\nÜnïcode prose ✅ and a trailing space \n"
+	file := writeTemp(t, "ledger.md", []byte(text))
+	run(t, ctx,
+		loadDrafts(),
+		chromedp.SetUploadFiles(`#import-file`, []string{file}, chromedp.ByQuery),
+		waitUntil(`document.querySelector('#notice').textContent.includes('Imported “ledger.md” as a new draft')`),
+		waitUntil(`document.querySelector('#drafts li[aria-current] .cw-draft-title')?.textContent === 'Imported Ledger Architecture'`),
+		waitUntil(`document.querySelector('#preview h1').textContent.includes('Imported Ledger Architecture')`),
+	)
+	if rows := draftRows(t, ctx); len(rows) != 2 {
+		t.Fatalf("the import adds one draft to the one there was, the region lists %q", rows)
+	}
+	if got := string(exportDownload(t, ctx)); got != text {
+		t.Fatalf("the imported draft should export byte for byte:\n got %q\nwant %q", got, text)
+	}
+}
+
+// TestImportRefusesFilesThatAreNotUTF8TextOrTooLarge checks each refusal: the message says why
+// and the drafts and the editor stay as they were.
+func TestImportRefusesFilesThatAreNotUTF8TextOrTooLarge(t *testing.T) {
+	ctx := newBrowser(t, t.TempDir())
+	run(t, ctx, loadDrafts())
+	before := draftRows(t, ctx)
+	firstLine := editorFirstLine(t, ctx)
+	for _, tc := range []struct {
+		file string
+		data []byte
+		why  string
+	}{
+		{"diagram.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"), "not a text file"},
+		{"latin1.md", []byte("# Caf\xe9 Architecture\n"), "not UTF-8 text"},
+		{"huge.md", []byte(strings.Repeat("# big\n", (5<<20)/6+1)), "up to 5 MB"},
+		{"notes.json", []byte(`{"some": "json"}`), "not a Casewright drafts archive"},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			path := writeTemp(t, tc.file, tc.data)
+			run(t, ctx,
+				chromedp.Evaluate(`document.querySelector('#notice').hidden = true`, nil),
+				chromedp.SetUploadFiles(`#import-file`, []string{path}, chromedp.ByQuery),
+				waitUntil(`!document.querySelector('#notice').hidden`),
+			)
+			var notice string
+			run(t, ctx, chromedp.Text(`#notice`, &notice, chromedp.ByQuery))
+			if !strings.Contains(notice, "“"+tc.file+"” was not imported") || !strings.Contains(notice, tc.why) {
+				t.Fatalf("the notice should say %q was refused because %q, it says %q", tc.file, tc.why, notice)
+			}
+			if after := draftRows(t, ctx); strings.Join(after, "\n") != strings.Join(before, "\n") {
+				t.Fatalf("a refused import must leave the drafts as they were:\nbefore %q\nafter  %q", before, after)
+			}
+			if line := editorFirstLine(t, ctx); line != firstLine {
+				t.Fatalf("a refused import must leave the editor as it was; its first line became %q", line)
+			}
+		})
+	}
+}
+
+// TestArchiveRoundTrip exports every draft as one archive and imports it into a browser with no
+// drafts: every draft comes back byte for byte.
+func TestArchiveRoundTrip(t *testing.T) {
+	ctx := newBrowser(t, t.TempDir())
+	texts := []string{
+		"# Alpha Architecture\n\nfirst ✅\n",
+		"# Beta Architecture\r\n\r\nCRLF lines, <html> & \"quotes\"\r\n",
+		"No title at all, emoji 🚀 and \u00a0 spaces   \n\n\n",
+	}
+	run(t, ctx, loadDrafts())
+	for _, text := range texts {
+		run(t, ctx, chromedp.Evaluate(`casewright.drafts.create({text: `+jsString(text)+`}).then(() => true)`, nil, awaitPromise))
+	}
+	want := storedTexts(t, ctx)
+	if len(want) != len(texts)+1 {
+		t.Fatalf("expected %d drafts before the export, found %d", len(texts)+1, len(want))
+	}
+	archive := downloadFrom(t, ctx, buttonNamed("Export all drafts"))
+	path := writeTemp(t, "drafts.json", archive)
+
+	fresh := newBrowser(t, t.TempDir())
+	run(t, fresh,
+		loadDrafts(),
+		chromedp.SetUploadFiles(`#import-file`, []string{path}, chromedp.ByQuery),
+		waitUntil(`document.querySelector('#notice').textContent.includes('Imported 4 drafts')`),
+		waitUntil(`document.querySelectorAll('#drafts li[data-id]').length === 5`),
+	)
+	got := storedTexts(t, fresh)
+	for id, text := range want {
+		if got[id] != text {
+			t.Errorf("draft %s came back as %q, want %q", id, got[id], text)
+		}
+	}
+}
+
+// TestHistoryViewAndRestore keeps a version, edits, views the version read-only and restores it;
+// the text it replaced becomes a version of its own.
+func TestHistoryViewAndRestore(t *testing.T) {
+	ctx := newBrowser(t, t.TempDir())
+	const kept, later = "Kept paragraph alpha.", "Later paragraph beta."
+	run(t, ctx, loadDrafts(), appendText("\n\n"+kept), waitSaved(kept),
+		chromedp.Click(buttonNamed("History"), chromedp.BySearch),
+		chromedp.Click(buttonNamed("Save a version now"), chromedp.BySearch),
+		chromedp.WaitVisible(`//ol[@class="cw-snapshots"]//button[text()="Restore"]`, chromedp.BySearch),
+		chromedp.Click(buttonNamed("Close"), chromedp.BySearch),
+		appendText("\n\n"+later), waitSaved(later),
+		chromedp.Click(buttonNamed("History"), chromedp.BySearch),
+		chromedp.Click(`//ol[@class="cw-snapshots"]/li[1]//button[text()="View"]`, chromedp.BySearch),
+		chromedp.WaitVisible(`pre.cw-snapshot-text`, chromedp.ByQuery),
+	)
+	var version string
+	run(t, ctx, chromedp.Text(`dialog[open] pre.cw-snapshot-text`, &version, chromedp.ByQuery))
+	if !strings.Contains(version, kept) || strings.Contains(version, later) {
+		t.Fatalf("the kept version should hold the first paragraph only, it ends %q", tail(version))
+	}
+	run(t, ctx,
+		chromedp.Click(`//ol[@class="cw-snapshots"]/li[1]//button[text()="Restore"]`, chromedp.BySearch),
+		waitUntil(`document.querySelector('#notice').textContent.includes('Restored the version')`),
+		waitUntil(`!document.querySelector('#preview').textContent.includes(`+jsString(later)+`)`),
+		waitUntil(`document.querySelector('#preview').textContent.includes(`+jsString(kept)+`)`),
+		chromedp.Click(buttonNamed("History"), chromedp.BySearch),
+		waitUntil(`document.querySelectorAll('dialog[open] .cw-snapshots button[aria-label^="Restore"]').length === 2`),
+		chromedp.Click(`//ol[@class="cw-snapshots"]/li[1]//button[text()="View"]`, chromedp.BySearch),
+		waitUntil(`document.querySelector('dialog[open] pre.cw-snapshot-text').textContent.includes(`+jsString(later)+`)`),
+	)
+	if stored := storedText(t, ctx); strings.Contains(stored, later) || !strings.Contains(stored, kept) {
+		t.Fatalf("after the restore the stored draft should be the kept version, it ends %q", tail(stored))
+	}
+}
+
+// loadDrafts loads the app and waits until the Drafts region lists the open draft.
+func loadDrafts() chromedp.Action {
+	return chromedp.Tasks{
+		chromedp.Navigate(appURL),
+		waitReady(),
+		chromedp.WaitVisible(`#drafts li[aria-current]`, chromedp.ByQuery),
+	}
+}
+
+// buttonNamed is an XPath for a button by its accessible name: its aria-label, else its text.
+func buttonNamed(name string) string {
+	q := `"` + name + `"`
+	return `//button[@aria-label=` + q + ` or (not(@aria-label) and normalize-space(.)=` + q + `)]`
+}
+
+// waitUntil waits until a JavaScript condition (it may be a promise) holds, checking every 50 ms.
+func waitUntil(condition string) chromedp.Action {
+	return chromedp.Evaluate(`(async () => {
+		while (!(await (async () => `+condition+`)())) await new Promise((r) => setTimeout(r, 50));
+		return true;
+	})()`, nil, awaitPromise)
+}
+
+// openDraftJS is the stored open draft, as a promise.
+const openDraftJS = `casewright.drafts.get(document.querySelector('#drafts li[aria-current]').dataset.id)`
+
+// waitSaved waits until the status says Saved and the stored open draft holds text.
+func waitSaved(text string) chromedp.Action {
+	return waitUntil(`document.querySelector('#save-status').dataset.state === 'saved' &&
+		(await ` + openDraftJS + `).text.includes(` + jsString(text) + `)`)
+}
+
+// appendText types text at the end of the draft, as a paste would insert it.
+func appendText(text string) chromedp.Action {
+	return chromedp.Tasks{
+		chromedp.Focus(`.cm-content`, chromedp.ByQuery),
+		chromedp.KeyEvent(kb.End, chromedp.KeyModifiers(input.ModifierCtrl)),
+		input.InsertText(text),
+	}
+}
+
+// draftRows returns the text of every row of the Drafts region.
+func draftRows(t *testing.T, ctx context.Context) []string {
+	t.Helper()
+	var rows []string
+	run(t, ctx, chromedp.Evaluate(`[...document.querySelectorAll('#drafts li[data-id]')].map(li => li.textContent)`, &rows))
+	return rows
+}
+
+func editorFirstLine(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	var line string
+	run(t, ctx, chromedp.Evaluate(`document.querySelector('.cm-content .cm-line').textContent`, &line))
+	return line
+}
+
+// storedTexts returns every stored draft's text by id.
+func storedTexts(t *testing.T, ctx context.Context) map[string]string {
+	t.Helper()
+	var out string
+	run(t, ctx, chromedp.Evaluate(`casewright.drafts.list()
+		.then(l => Promise.all(l.map(d => casewright.drafts.get(d.id))))
+		.then(ds => JSON.stringify(Object.fromEntries(ds.map(d => [d.id, d.text]))))`, &out, awaitPromise))
+	texts := map[string]string{}
+	if err := json.Unmarshal([]byte(out), &texts); err != nil {
+		t.Fatal(err)
+	}
+	return texts
+}
+
+func writeTemp(t *testing.T, name string, data []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// downloadFrom clicks the button at the XPath sel and returns the bytes of the file it downloads.
+func downloadFrom(t *testing.T, ctx context.Context, sel string) []byte {
+	t.Helper()
+	dir := t.TempDir()
+	done := make(chan string, 1)
+	chromedp.ListenTarget(ctx, func(ev any) {
+		if e, ok := ev.(*browser.EventDownloadProgress); ok && e.State == browser.DownloadProgressStateCompleted {
+			select {
+			case done <- e.GUID:
+			default: // a later download of the same page: not this call's
+			}
+		}
+	})
+	run(t, ctx,
+		browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllowAndName).
+			WithDownloadPath(dir).WithEventsEnabled(true),
+		chromedp.Click(sel, chromedp.BySearch),
+	)
+	select {
+	case guid := <-done:
+		data, err := os.ReadFile(filepath.Join(dir, guid))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	case <-ctx.Done():
+		t.Fatal("the download never finished")
+	}
+	return nil
+}

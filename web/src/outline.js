@@ -1,0 +1,15 @@
+// The Outline region: the core fills it; a click goes to the section (or, for a missing one,
+// to where it belongs), and an Add button inserts a missing section from the template.
+import { moveCursor, moveToLine } from './editor.js';
+import { installFixButtons } from './fixes.js';
+
+export function installOutline(app) {
+  const region = app.byId('outline');
+  installFixButtons(app, region);
+  region.addEventListener('click', (event) => {
+    const item = event.target.closest('button.cw-goto');
+    if (!item) return;
+    if (item.dataset.line) moveToLine(app.view, Number(item.dataset.line));
+    else if (item.dataset.from) moveCursor(app.view, Number(item.dataset.from));
+  });
+}

@@ -1,0 +1,40 @@
+// The status bar's figures: words, reading time and completeness. Counting words walks the
+// whole text, so it waits for an idle moment instead of riding on the keystroke.
+const wordsPerMinute = 200;
+
+// countWords counts runs of non-space characters without building an array of them.
+export function countWords(text) {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+export function installStatusBar(app) {
+  const words = app.byId('status-words');
+  const reading = app.byId('status-reading');
+  const completeness = app.byId('status-completeness');
+  const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 200));
+  let pending = false;
+
+  const countNow = () => {
+    pending = false;
+    const n = countWords(app.view.state.doc.toString());
+    words.textContent = `${n.toLocaleString('en')} ${n === 1 ? 'word' : 'words'}`;
+    reading.textContent = `${Math.max(1, Math.round(n / wordsPerMinute))} min read`;
+  };
+  const show = (state) => {
+    completeness.textContent = `${Math.round((state.completeness?.ratio ?? 0) * 100)}% complete`;
+    if (!pending) {
+      pending = true;
+      idle(countNow, { timeout: 1000 });
+    }
+  };
+  app.onUpdate(show);
+  show(app.state);
+}
