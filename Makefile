@@ -6,7 +6,7 @@ GO ?= go
 
 DIST := web/dist
 GO_SOURCES := $(shell find . -name '*.go' -not -path './web/node_modules/*' -not -name '*_test.go') go.mod go.sum testdata/templates/case-study.md
-WEB_SOURCES := $(wildcard web/src/*) web/index.html web/build.mjs
+WEB_SOURCES := $(wildcard web/src/*) $(wildcard web/icons/*) web/index.html web/build.mjs web/sw.js web/manifest.webmanifest
 CHROME := bin/chrome/chromium
 
 .PHONY: all build run test test-go test-wasm test-e2e fuzz clean
@@ -39,7 +39,7 @@ bin/casewright: $(GO_SOURCES) $(DIST)/index.html
 $(CHROME): scripts/chromium.sh
 	./scripts/chromium.sh
 
-test: test-go test-wasm test-e2e
+test: test-go test-wasm test-e2e fuzz
 
 test-go:
 	$(GO) vet ./...
@@ -53,6 +53,16 @@ test-wasm: $(CHROME)
 # End-to-end: the built page driven in headless Chromium.
 test-e2e: build $(CHROME)
 	CASEWRIGHT_CHROME="$(CURDIR)/$(CHROME)" $(GO) test -count=1 -tags e2e ./e2e/...
+
+# Each fuzz target for FUZZTIME, from the seed corpora of real documents; a crash is saved
+# under the package's testdata/fuzz/ and from then on runs in `go test` as a regression test.
+FUZZTIME ?= 15s
+FUZZ_TARGETS := render:FuzzRender render:FuzzIncremental editor:FuzzParseTemplate editor:FuzzCheck
+
+fuzz:
+	for t in $(FUZZ_TARGETS); do \
+		$(GO) test -run='^$$' -fuzz="^$${t#*:}$$" -fuzztime=$(FUZZTIME) ./$${t%%:*}/ || exit 1; \
+	done
 
 clean:
 	find $(DIST) -mindepth 1 -not -name README.md -delete

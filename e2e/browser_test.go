@@ -36,32 +36,42 @@ func TestMain(m *testing.M) {
 
 // serveApp starts the built command-line tool's server on a free loopback port.
 func serveApp() (stop func(), err error) {
+	url, stop, err := startServer()
+	if err != nil {
+		return nil, err
+	}
+	appURL = url
+	return stop, nil
+}
+
+// startServer starts one more `casewright serve` on a free loopback port (a test that must cut
+// the network stops its own) and returns its address.
+func startServer() (url string, stop func(), err error) {
 	// Tests run in their package's folder.
 	bin, err := filepath.Abs(filepath.Join("..", "bin", "casewright"))
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0")
 	out, err := cmd.StdoutPipe()
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	cmd.Stderr = os.Stderr
 	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("starting %s (run `make build` first): %w", bin, err)
+		return "", nil, fmt.Errorf("starting %s (run `make build` first): %w", bin, err)
 	}
 	line, err := bufio.NewReader(out).ReadString('\n')
 	if err != nil {
 		cmd.Process.Kill()
-		return nil, fmt.Errorf("reading the server's address: %w", err)
+		return "", nil, fmt.Errorf("reading the server's address: %w", err)
 	}
 	m := regexp.MustCompile(`http://\S+`).FindString(line)
 	if m == "" {
 		cmd.Process.Kill()
-		return nil, fmt.Errorf("no address in %q", line)
+		return "", nil, fmt.Errorf("no address in %q", line)
 	}
-	appURL = m
-	return func() { cmd.Process.Kill(); cmd.Wait() }, nil
+	return m, func() { cmd.Process.Kill(); cmd.Wait() }, nil
 }
 
 // newBrowser starts headless Chromium with a profile of the test's own, so that IndexedDB

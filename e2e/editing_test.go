@@ -67,14 +67,12 @@ func outlineState(title string) string {
 		?.className.match(/cw-state-(\w+)/)?.[1] ?? 'absent'`
 }
 
-// selectLinesDown extends the selection n lines down from the cursor's line start.
-func selectLinesDown(n int) chromedp.Action {
+// deleteLines deletes n lines from the cursor's down (Ctrl+Shift+K, CodeMirror's deleteLine:
+// arrow keys would move by visual line, and wrapped lines have several).
+func deleteLines(n int) chromedp.Action {
 	return chromedp.ActionFunc(func(ctx context.Context) error {
-		if err := chromedp.KeyEvent(kb.Home).Do(ctx); err != nil {
-			return err
-		}
 		for range n {
-			if err := chromedp.KeyEvent(kb.ArrowDown, chromedp.KeyModifiers(input.ModifierShift)).Do(ctx); err != nil {
+			if err := chromedp.KeyEvent("k", chromedp.KeyModifiers(input.ModifierCtrl|input.ModifierShift)).Do(ctx); err != nil {
 				return err
 			}
 		}
@@ -92,12 +90,10 @@ func TestQuickFixInsertsMissingSection(t *testing.T) {
 	var before []string
 	run(t, ctx, chromedp.Evaluate(previewHeadings, &before))
 
-	// "## Patterns Applied" is 9 lines with its table and the blank line after it.
 	run(t, ctx,
 		clickOutline("Patterns Applied"),
 		chromedp.Poll(activeLine+` === '## Patterns Applied'`, nil),
-		selectLinesDown(9),
-		chromedp.KeyEvent(kb.Delete),
+		deleteLines(9), // the heading, a blank line, its table and the blank line after
 		chromedp.Poll(patternsProblem, nil),
 		chromedp.Poll(outlineState("Patterns Applied")+` === 'missing'`, nil),
 		chromedp.Poll(`document.querySelectorAll('.cm-lint-marker-error').length > 0`, nil),
@@ -165,8 +161,8 @@ func TestOutlineFollowsWriting(t *testing.T) {
 		chromedp.Poll(activeLine+` === '## The Challenge'`, nil),
 		chromedp.KeyEvent(kb.ArrowDown),
 		chromedp.KeyEvent(kb.ArrowDown),
-		selectLinesDown(3),
-		insertText("Acme's checkout had to take 40,000 orders a minute during flash sales without losing a single payment, while the team could not stop the monolith for a rewrite.\n\n"),
+		deleteLines(3), // the template's prompt, a blank line and its example
+		insertText("Acme's checkout had to take 40,000 orders a minute during flash sales without losing a single payment, while the team could not stop the monolith for a rewrite.\n"),
 		chromedp.Poll(outlineState("The Challenge")+` === 'done'`, nil),
 		chromedp.Poll(`Number(document.querySelector('#outline progress').value) > `+fmt.Sprint(before), nil),
 	)
@@ -245,23 +241,33 @@ func TestScreenshots(t *testing.T) {
 		t.Fatal(err)
 	}
 	background := `getComputedStyle(document.body).backgroundColor`
-	shoot := func(name string) string {
-		var png []byte
+	run(t, ctx, chromedp.EmulateViewport(1280, 900))
+	// shoot saves the page at the top of the draft and at its first diagram.
+	shoot := func(theme string) string {
 		var bg string
 		run(t, ctx,
 			chromedp.Poll(`document.querySelector('#preview pre.mermaid svg') !== null`, nil),
-			chromedp.Evaluate(`document.querySelector('#preview').scrollTop = 0`, nil),
 			chromedp.Evaluate(background, &bg),
-			chromedp.CaptureScreenshot(&png),
 		)
-		if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
-			t.Fatal(err)
+		for _, at := range []struct{ name, scroll string }{
+			{theme + ".png", `document.querySelector('#preview').scrollTop = 0`},
+			{theme + "-diagram.png", `document.querySelector('#preview').scrollTop = document.querySelector('#architecture-overview').offsetTop - 20`},
+		} {
+			var png []byte
+			run(t, ctx,
+				chromedp.Evaluate(at.scroll, nil),
+				chromedp.Evaluate(`new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`, nil, awaitPromise),
+				chromedp.CaptureScreenshot(&png),
+			)
+			if err := os.WriteFile(filepath.Join(dir, at.name), png, 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 		return bg
 	}
 	// Start from light whatever the system prefers.
 	run(t, ctx, chromedp.Evaluate(`(() => { const b = document.querySelector('#theme-toggle'); if (b.textContent === 'Light theme') b.click(); })()`, nil))
-	light := shoot("light.png")
+	light := shoot("light")
 	var label string
 	run(t, ctx,
 		chromedp.Click(`//button[text()="Dark theme"]`, chromedp.BySearch),
@@ -271,7 +277,7 @@ func TestScreenshots(t *testing.T) {
 	if label != "Light theme" {
 		t.Errorf("in the dark theme the button should offer the light one, it says %q", label)
 	}
-	dark := shoot("dark.png")
+	dark := shoot("dark")
 	if light == dark {
 		t.Errorf("the dark theme should change the page's background, both are %s", light)
 	}

@@ -15,6 +15,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"casewright/render"
 )
 
 // payload is one entry of testdata/xss/payloads.txt, its XSS token replaced by a marker call.
@@ -56,11 +58,12 @@ const xssWatch = `(() => {
     Object.defineProperty(window, fn, { value: (...args) => ran.push(fn + '(' + args.join(',') + ')') });
   }
   document.addEventListener('securitypolicyviolation', (e) => {
-    // DOMPurify parses in an inert document of its own, where Chrome reports handlers it
-    // will never run, at the page's document: only what reached the page itself counts.
-    if (!(e.target instanceof Element)) return;
+    // Chrome also reports handlers met while DOMPurify parses in its inert document, before it
+    // strips them: only an element that still carries script counts.
+    const el = e.target;
+    if (!(el instanceof Element) || !(el.localName === 'script' || [...el.attributes].some((a) => /^on/i.test(a.name)))) return;
     const where = e.target?.closest?.('[data-payload]')?.dataset.payload;
-    blocked.push({ directive: e.effectiveDirective, uri: e.blockedURI, where: where ?? '', sample: e.sample });
+    blocked.push({ directive: e.effectiveDirective, uri: e.blockedURI, where: where ?? '', element: e.target.outerHTML.slice(0, 160) });
   });
 })();`
 
@@ -225,6 +228,7 @@ func TestXSSCorpus(t *testing.T) {
 	// 3. Pasted into the editor, many per draft: the preview's own path, through the sanitiser
 	// the core is given. Each batch starts with a heading that shows the preview caught up.
 	const batchSize = 20
+	diagrams := 0
 	for start := 0; start < len(payloads); start += batchSize {
 		batch := payloads[start:min(start+batchSize, len(payloads))]
 		title := fmt.Sprintf("XSS batch %d", start/batchSize+1)
@@ -236,29 +240,56 @@ func TestXSSCorpus(t *testing.T) {
 		var findings []string
 		run(t, ctx,
 			pasteText(doc.String()),
-			chromedp.Poll(`document.querySelector('#preview h1')?.textContent === `+jsString(title), nil),
+			chromedp.Poll(`document.querySelector('#preview h1')?.id === `+jsString(render.Slug(title)), nil),
 			chromedp.Evaluate(settleJS, nil, awaitPromise),
 			chromedp.Evaluate(`scriptCapable(document.getElementById('preview'))`, &findings),
 		)
+		diagrams += countDiagrams(t, ctx)
 		if len(findings) > 0 {
 			t.Errorf("%s (payloads %d–%d): the preview holds %s", title, batch[0].n, batch[len(batch)-1].n, strings.Join(findings, ", "))
 		}
 		checkNothingRan(t, ctx, title)
 	}
 
+	if diagrams == 0 {
+		t.Error("no mermaid payload was drawn: the diagrams' labels were never put to the test")
+	}
+
+	// Hostile drafts leave the core working: the next draft shows and is saved.
+	const after = "# After the corpus\n\nStill saving.\n"
+	run(t, ctx,
+		pasteText(after),
+		chromedp.Poll(`document.querySelector('#preview h1')?.id === 'after-the-corpus'`, nil),
+	)
+	run(t, ctx, chromedp.Evaluate(`(async () => {
+		for (;;) {
+			const list = await casewright.drafts.list();
+			if ((await casewright.drafts.get(list[0].id)).text === `+jsString(after)+`) return true;
+			await new Promise((r) => setTimeout(r, 50));
+		}
+	})()`, nil, awaitPromise))
+
 	left, blocked := net.result()
 	if len(left) > 0 {
 		t.Errorf("requests left the page for other origins: %s", strings.Join(left, ", "))
 	}
-	t.Logf("%d payloads: each through casewright.render, alone in the page and pasted in %d drafts; nothing ran; %d requests to other origins were stopped by the CSP, %d left",
-		len(payloads), (len(payloads)+batchSize-1)/batchSize, blocked, len(left))
+	t.Logf("%d payloads: each through casewright.render, alone in the page and pasted in %d drafts (%d diagrams drawn); %d requests to other origins were stopped by the CSP, %d left",
+		len(payloads), (len(payloads)+batchSize-1)/batchSize, diagrams, blocked, len(left))
+}
+
+// countDiagrams returns how many mermaid diagrams the preview drew or rejected.
+func countDiagrams(t *testing.T, ctx context.Context) int {
+	t.Helper()
+	var n int
+	run(t, ctx, chromedp.Evaluate(`document.querySelectorAll('#preview pre.mermaid[data-cw-diagram="drawn"] svg').length`, &n))
+	return n
 }
 
 // checkNothingRan fails the test if any payload ran or was stopped only by the CSP.
 func checkNothingRan(t *testing.T, ctx context.Context, when string) {
 	t.Helper()
 	var ran []string
-	var csp []struct{ Directive, URI, Where, Sample string }
+	var csp []struct{ Directive, URI, Where, Element string }
 	run(t, ctx,
 		chromedp.Evaluate(`window.__xssRan.splice(0)`, &ran),
 		chromedp.Evaluate(`window.__cspBlocked.splice(0).filter((v) => !/^(img|media|font|style|connect|frame)-src/.test(v.directive))`, &csp),
@@ -267,6 +298,32 @@ func checkNothingRan(t *testing.T, ctx context.Context, when string) {
 		t.Errorf("%s: script ran: %s", when, strings.Join(ran, ", "))
 	}
 	for _, v := range csp {
-		t.Errorf("%s: only the CSP stopped %s (%s) from %q, payload %s", when, v.Directive, v.URI, v.Sample, v.Where)
+		t.Errorf("%s: only the CSP stopped %s (%s) in %s (payload %s)", when, v.Directive, v.URI, v.Element, v.Where)
+	}
+}
+
+// TestPreviewIDsKeepAnchorsNotThePage checks the sanitiser's rule for ids: headings keep
+// theirs, so #anchor links work even where the id names a document property ("Links"), but
+// an id the page itself uses (#problems) or a global scripts look up stays out of the preview.
+func TestPreviewIDsKeepAnchorsNotThePage(t *testing.T) {
+	ctx := newBrowser(t, t.TempDir())
+	var anchors, panel, global bool
+	run(t, ctx,
+		chromedp.Navigate(appURL),
+		waitReady(),
+		pasteText("# IDs\n\n## Links\n\n## Title\n\n## Problems\n\n<a id=\"global\">g</a>\n\n[to links](#links)\n"),
+		chromedp.Poll(`document.querySelector('#preview h1')?.id === 'ids'`, nil),
+		chromedp.Evaluate(`!!document.querySelector('#preview h2#links') && !!document.querySelector('#preview h2#title')`, &anchors),
+		chromedp.Evaluate(`document.getElementById('problems').localName === 'section' && !document.querySelector('#preview #problems')`, &panel),
+		chromedp.Evaluate(`typeof window.global === 'undefined'`, &global),
+	)
+	if !anchors {
+		t.Error("the headings Links and Title lost their ids: #links and #title anchors do not resolve")
+	}
+	if !panel {
+		t.Error("a heading took the id of the Problems panel: the page's own lookups would find it")
+	}
+	if !global {
+		t.Error(`<a id="global"> became window.global, which libraries take for the global object`)
 	}
 }

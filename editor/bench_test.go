@@ -36,13 +36,71 @@ func largeDraft(b *testing.B) []byte {
 	return buf.Bytes()
 }
 
-func BenchmarkCheck100KB(b *testing.B) {
-	draft := largeDraft(b)
+// benchDrafts are the documents the benchmarks check: the template itself and a case study of
+// about 100 KB. The names match render's benchmarks, for benchstat.
+func benchDrafts(b *testing.B) []struct {
+	name  string
+	draft []byte
+} {
+	return []struct {
+		name  string
+		draft []byte
+	}{
+		{"template-6KB", DefaultTemplateSource()},
+		{"case-study-100KB", largeDraft(b)},
+	}
+}
+
+// BenchmarkCheck is a full check, parse included: what the command line and the first load cost.
+func BenchmarkCheck(b *testing.B) {
 	tpl := DefaultTemplate()
-	b.SetBytes(int64(len(draft)))
-	b.ReportAllocs()
-	for b.Loop() {
-		tpl.Check(draft)
+	for _, doc := range benchDrafts(b) {
+		b.Run(doc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(doc.draft)))
+			b.ReportAllocs()
+			for b.Loop() {
+				tpl.Check(doc.draft)
+			}
+		})
+	}
+}
+
+// BenchmarkKeystroke is the browser's keystroke path without the page: a character typed in
+// the middle of the draft (alternately added and removed), the preview updated, the draft
+// checked. shared-parse checks the preview's tree (CheckDocument); parse-twice is the path
+// before it, a second full parse for the check.
+func BenchmarkKeystroke(b *testing.B) {
+	tpl := DefaultTemplate()
+	for _, doc := range benchDrafts(b) {
+		src := doc.draft
+		mid := len(src) / 2
+		for mid < len(src) && src[mid] != ' ' {
+			mid++
+		}
+		edited := append(append(append([]byte(nil), src[:mid]...), 'x'), src[mid:]...)
+		for _, path := range []struct {
+			name  string
+			check func(d *render.Document, src []byte) Report
+		}{
+			{"shared-parse", func(d *render.Document, _ []byte) Report { return tpl.CheckDocument(d, CheckOptions{}) }},
+			{"parse-twice", func(_ *render.Document, src []byte) Report { return tpl.Check(src) }},
+		} {
+			b.Run(doc.name+"/"+path.name, func(b *testing.B) {
+				d := render.NewDocument(render.New())
+				d.Update(src)
+				b.ReportAllocs()
+				i := 0
+				for b.Loop() {
+					next := src
+					if i%2 == 0 {
+						next = edited
+					}
+					d.Update(next)
+					path.check(d, next)
+					i++
+				}
+			})
+		}
 	}
 }
 

@@ -37,23 +37,48 @@ func (t *Template) Check(draft []byte) Report {
 
 // CheckWith validates draft against the template with extra knowledge of the portal.
 func (t *Template) CheckWith(draft []byte, opts CheckOptions) (rep Report) {
-	defer func() {
-		// The editor runs this at every keystroke inside the page, where a panic would take the
-		// whole WASM runtime down: report it as a finding instead. Fuzzing keeps it unreachable.
-		if r := recover(); r != nil {
-			if debugPanics {
-				panic(r)
-			}
-			rep = Report{Diagnostics: []Diagnostic{{
-				Severity: Error, Code: "internal",
-				Message: fmt.Sprintf("Casewright could not check this draft (%v): please report it.", r),
-				Range:   Range{Line: 1, Col: 1, EndLine: 1, EndCol: 1},
-			}}}
-		}
-	}()
+	defer reportPanic(&rep)
 	c := newChecker(t, draft, opts)
 	c.run()
 	return c.result()
+}
+
+// CheckDocument validates the draft that doc rendered last, reading doc's syntax tree instead
+// of parsing the draft again: on the keystroke path the preview and the validator share one
+// parse, and only the chunks that changed were parsed. doc must render the portal's dialect
+// (render.New). The report is the one CheckWith gives for the same draft.
+func (t *Template) CheckDocument(doc *render.Document, opts CheckOptions) (rep Report) {
+	defer reportPanic(&rep)
+	if _, ok := findFrontMatter(doc.Source()); ok {
+		// The preview reads front matter as Markdown; the validator parses the draft with it
+		// blanked out.
+		return t.CheckWith(doc.Source(), opts)
+	}
+	doc.WithTree(func(root ast.Node, src []byte) {
+		c := newChecker(t, src, opts)
+		c.doc = root
+		c.check()
+		rep = c.result()
+	})
+	return rep
+}
+
+// reportPanic turns a panic of a check into a finding. The editor checks at every keystroke
+// inside the page, where a panic would take the whole WASM runtime down. Fuzzing keeps it
+// unreachable.
+func reportPanic(rep *Report) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	if debugPanics {
+		panic(r)
+	}
+	*rep = Report{Diagnostics: []Diagnostic{{
+		Severity: Error, Code: "internal",
+		Message: fmt.Sprintf("Casewright could not check this draft (%v): please report it.", r),
+		Range:   Range{Line: 1, Col: 1, EndLine: 1, EndCol: 1},
+	}}}
 }
 
 // debugPanics lets tests see a panic's stack instead of the diagnostic that replaces it.
@@ -123,6 +148,11 @@ func (c *checker) run() {
 		c.body = fm.to
 	}
 	c.doc = render.New().Parse(parsed)
+	c.check()
+}
+
+// check applies the rules to the parsed draft, c.doc.
+func (c *checker) check() {
 	c.collect()
 	c.checkTitle()
 	c.matchSections()

@@ -45,6 +45,8 @@ type Document struct {
 	pool   map[string]*chunk // by text; chunks with the same text chained by sameText
 	gen    int               // update count, to take each pooled chunk once
 	spans  []chunkSpan
+	src    []byte   // the source of the last update, which the trees' positions index
+	whole  ast.Node // the tree of a document rendered whole, nil when chunked
 
 	refs     map[string]parser.Reference
 	refOwner []*chunk // chunks that define references, in order, for refs
@@ -97,6 +99,9 @@ func NewDocument(r *Renderer) *Document {
 	return &Document{r: r, pool: map[string]*chunk{}, ids: NewIDs()}
 }
 
+// Source returns the source of the last update.
+func (d *Document) Source() []byte { return d.src }
+
 // Blocks returns the current blocks.
 func (d *Document) Blocks() []Block {
 	out := make([]Block, len(d.blocks))
@@ -107,7 +112,9 @@ func (d *Document) Blocks() []Block {
 }
 
 // Update renders src and returns the patch from the previous blocks to the new ones.
+// The Document keeps src, for WithTree: the caller must not change it afterwards.
 func (d *Document) Update(src []byte) Patch {
+	d.src = src
 	var next []docBlock
 	if bytes.Contains(src, []byte("[^")) {
 		next = d.renderWhole(src)
@@ -124,6 +131,7 @@ func (d *Document) renderWhole(src []byte) []docBlock {
 	d.chunks, d.refOwner = nil, nil
 	clear(d.pool)
 	doc := d.r.Parse(src)
+	d.whole = doc
 	lines := NewLineIndex(src)
 	var buf bytes.Buffer
 	var out []docBlock
@@ -137,6 +145,7 @@ func (d *Document) renderWhole(src []byte) []docBlock {
 }
 
 func (d *Document) renderChunks(src []byte) []docBlock {
+	d.whole = nil
 	d.gen++
 	d.spans = splitChunks(src, d.spans)
 	chunks := make([]*chunk, 0, len(d.spans))

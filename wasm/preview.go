@@ -46,12 +46,33 @@ func (p *preview) insert(patch render.Patch, kids js.Value) {
 		html.WriteString(b.HTML)
 	}
 	// One sanitiser call for all inserted blocks: crossings cost more than the work.
-	fragment := dom.WrapNode(p.sanitize.Invoke(html.String()))
+	fragment := p.sanitize.Invoke(html.String())
+	// Raw HTML left open in one block (an unclosed <table>, <!--) swallows or splits the
+	// blocks after it, and the preview would lose its one element per block.
+	if fragment.Get("childElementCount").Int() != len(patch.Insert) {
+		fragment = p.wrapEach(patch.Insert)
+	}
 	var before dom.Node
 	if patch.Start < kids.Length() {
 		before = dom.WrapNode(kids.Index(patch.Start))
 	}
-	p.root.InsertBefore(fragment, before)
+	p.root.InsertBefore(dom.WrapNode(fragment), before)
+}
+
+// wrapEach sanitises each block on its own, inside a wrapper made here that no markup of the
+// block can close.
+func (p *preview) wrapEach(blocks []render.Block) js.Value {
+	doc := p.root.Underlying().Get("ownerDocument")
+	fragment := doc.Call("createDocumentFragment")
+	for _, b := range blocks {
+		wrapper := doc.Call("createElement", "div")
+		wrapper.Set("className", "cw-block")
+		wrapper.Call("setAttribute", "data-line", strconv.Itoa(b.Line))
+		inner := strings.TrimSuffix(b.HTML[strings.IndexByte(b.HTML, '>')+1:], "</div>")
+		wrapper.Call("append", p.sanitize.Invoke(inner))
+		fragment.Call("append", wrapper)
+	}
+	return fragment
 }
 
 // renumber rewrites the source line of the blocks from index from on, which moved because

@@ -45,7 +45,7 @@ type problemRow struct {
 	index          int
 }
 
-var severityIcons = map[string]string{"error": "⛔", "warning": "⚠", "info": "ℹ"}
+var severityIcons = map[string]string{"error": "✖", "warning": "▲", "info": "ℹ"}
 
 // show renders the core's diagnostics with the page's latest problems.
 func (p *problemsPanel) show(diags []diagnostic) {

@@ -143,12 +143,17 @@ func (s *session) setDraft(d store.Draft) {
 	s.saver.reset(d.Text)
 }
 
-// update is the keystroke path: render what changed, check, refresh the panels, schedule the
-// save, and hand the diagnostics back for the editor.
+// update is the keystroke path: render what changed, check the preview's parse of it (one
+// parse of the changed chunks serves both), refresh the panels, schedule the save, and hand
+// the diagnostics back for the editor.
 func (s *session) update(text string) js.Value {
+	defer measureUpdate()()
+	if paused, result := s.pauseIfTooLarge(text); paused {
+		return result
+	}
 	src := []byte(text)
 	s.preview.update(src)
-	report := s.core.tpl.Check(src)
+	report := s.core.tpl.CheckDocument(s.preview.doc, editor.CheckOptions{})
 	diags := pageDiagnostics(text, report.Diagnostics)
 	s.problems.show(diags)
 	s.outline.show(report.Outline, report.Completeness, diags)

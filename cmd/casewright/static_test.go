@@ -49,7 +49,7 @@ func TestServedFilesCarryTypeEncodingAndPolicy(t *testing.T) {
 	srv := httptest.NewServer(newStaticHandler(builtApp))
 	defer srv.Close()
 	tests := []struct {
-		path, accept         string
+		path, accept          string
 		ctype, encoding, body string
 	}{
 		{"/", "br, gzip", "text/html; charset=utf-8", "br", "br:index"},

@@ -10,7 +10,7 @@ const fenceOpener = /^\s*(?:>\s*)*(`{3,}|~{3,})\s*mermaid\b/;
 export function installMermaid(app) {
   const preview = app.byId('preview');
   const sources = new WeakMap(); // pre → its diagram's text, kept after the SVG replaces it
-  const drawn = new Map(); // diagram text → SVG, for blocks re-rendered with the same diagram
+  const drawn = new Map(); // diagram text → {id, svg}, for blocks re-rendered with the same diagram
   let loading = null;
   let queue = Promise.resolve(); // mermaid draws one diagram at a time
   let sentProblems = '[]';
@@ -23,21 +23,27 @@ export function installMermaid(app) {
   const configure = (mermaid) => mermaid.initialize({
     startOnLoad: false,
     securityLevel: 'strict', // no scripts, no click handlers, labels sanitised
+    // A diagram's %%{init}%% may not bring its own CSS (remote url(), restyling the page).
+    secure: ['secure', 'securityLevel', 'startOnLoad', 'maxTextSize', 'suppressErrorRendering', 'maxEdges', 'themeCSS', 'themeVariables', 'fontFamily', 'altFontFamily'],
     theme: currentTheme() === 'dark' ? 'dark' : 'default',
   });
 
   const draw = async (mermaid, pre) => {
     const text = sources.get(pre);
     try {
-      let svg = drawn.get(text);
-      if (svg === undefined) {
+      let diagram = drawn.get(text);
+      if (diagram === undefined) {
         await mermaid.parse(text);
-        svg = (await mermaid.render(`cw-mermaid-${++ids}`, text)).svg;
+        const id = `cw-mermaid-${++ids}`;
+        diagram = { id, svg: (await mermaid.render(id, text)).svg };
         if (drawn.size > 100) drawn.clear();
-        drawn.set(text, svg);
+        drawn.set(text, diagram);
       }
       delete pre.dataset.cwError;
-      pre.innerHTML = svg; // mermaid's own output, sanitised by it in strict mode
+      pre.innerHTML = diagram.svg; // mermaid's own output, sanitised by it in strict mode
+      // The diagram's styles are scoped to its id, which the page's shared DOMPurify hooks may
+      // strip from mermaid's output.
+      pre.querySelector('svg')?.setAttribute('id', diagram.id);
       pre.dataset.cwDiagram = 'drawn';
     } catch (err) {
       pre.dataset.cwDiagram = 'error';

@@ -1,0 +1,146 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+	"unicode/utf16"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+)
+
+// keystrokeResult is the keystroke path on one document: from the keydown event to the end of
+// the diagnostics dispatch after the update (total), and the core's share of it, the Go side
+// of session.update (core), in milliseconds.
+type keystrokeResult struct {
+	Doc   string  `json:"doc"`
+	Total summary `json:"total"`
+	Core  summary `json:"core"`
+}
+
+// typingResult is a stretch of steady typing on the large document: how long the page ever
+// stopped responding (long tasks are tasks over 50 ms) and the slowest keystroke.
+type typingResult struct {
+	Doc           string  `json:"doc"`
+	Seconds       float64 `json:"seconds"`
+	Keys          int     `json:"keys"`
+	LongTasks     int     `json:"longTasks"`
+	LongestTaskMs float64 `json:"longestTaskMs"`
+	Keystroke     summary `json:"keystroke"`
+}
+
+// sentence is what the harness types: letters and spaces, which no editor feature rewrites.
+const sentence = "the quick brown fox jumps over the lazy dog "
+
+// keystrokeSample is one timed keystroke, as page/keystroke.js records it.
+type keystrokeSample struct {
+	Total float64 `json:"total"`
+	Core  float64 `json:"core"`
+}
+
+// measureKeystrokes types o.keys characters into the middle of each document, one key after
+// the frame that shows the last, then types steadily into the last (largest) document for
+// o.typing.
+func measureKeystrokes(ctx context.Context, o options, url string, docs []document) ([]keystrokeResult, typingResult, error) {
+	var results []keystrokeResult
+	var typing typingResult
+	b, err := newBrowser(ctx, o.chrome)
+	if err != nil {
+		return nil, typing, err
+	}
+	defer b.close()
+	if _, err := b.open(url); err != nil {
+		return nil, typing, err
+	}
+	if err := b.run(time.Minute, chromedp.Evaluate(keystrokeScript, nil)); err != nil {
+		return nil, typing, fmt.Errorf("installing the keystroke timer: %w", err)
+	}
+	for _, doc := range docs {
+		if err := loadDocument(b, doc.text); err != nil {
+			return nil, typing, err
+		}
+		samples, _, err := typeKeys(b, o.keys, 0)
+		if err != nil {
+			return nil, typing, fmt.Errorf("%s: %w", doc.name, err)
+		}
+		totals, cores := split(samples)
+		results = append(results, keystrokeResult{Doc: doc.name, Total: summarize(totals), Core: summarize(cores)})
+	}
+	last := docs[len(docs)-1]
+	if o.typing > 0 {
+		if err := loadDocument(b, last.text); err != nil {
+			return nil, typing, err
+		}
+		start := time.Now()
+		samples, longTasks, err := typeKeys(b, 0, o.typing)
+		if err != nil {
+			return nil, typing, fmt.Errorf("steady typing: %w", err)
+		}
+		totals, _ := split(samples)
+		typing = typingResult{Doc: last.name, Seconds: time.Since(start).Seconds(), Keys: len(samples),
+			LongTasks: len(longTasks), Keystroke: summarize(totals)}
+		for _, d := range longTasks {
+			typing.LongestTaskMs = max(typing.LongestTaskMs, d)
+		}
+	}
+	return results, typing, nil
+}
+
+// loadDocument replaces the open draft's text the way a paste does, and puts the cursor in
+// the middle of the document.
+func loadDocument(b *browser, text string) error {
+	err := b.run(time.Minute,
+		chromedp.Focus(`.cm-content`, chromedp.ByQuery),
+		chromedp.KeyEvent("a", chromedp.KeyModifiers(input.ModifierCtrl)),
+		input.InsertText(text),
+		chromedp.Poll(fmt.Sprintf(`window.__cwKeys.view.state.doc.length === %d`, len(utf16.Encode([]rune(text)))), nil),
+		chromedp.Evaluate(`window.__cwKeys.cursorInMiddle()`, nil),
+	)
+	if err != nil {
+		return fmt.Errorf("loading the document: %w", err)
+	}
+	return nil
+}
+
+// typeKeys types keys characters, or for the duration when keys is 0, each once the page has
+// drawn the previous one, and returns the timed keystrokes and the long tasks seen.
+func typeKeys(b *browser, keys int, duration time.Duration) ([]keystrokeSample, []float64, error) {
+	if err := b.run(time.Minute, chromedp.Evaluate(`window.__cwKeys.reset()`, nil)); err != nil {
+		return nil, nil, err
+	}
+	deadline := time.Now().Add(duration)
+	for i := 0; keys > 0 && i < keys || keys == 0 && time.Now().Before(deadline); i++ {
+		key := string(sentence[i%len(sentence)])
+		err := b.run(time.Minute,
+			chromedp.KeyEvent(key),
+			chromedp.Evaluate(fmt.Sprintf(`window.__cwKeys.settled(%d)`, i+1), nil, awaitPromise),
+		)
+		if err != nil {
+			return nil, nil, fmt.Errorf("keystroke %d: %w", i+1, err)
+		}
+	}
+	var out struct {
+		Samples   []keystrokeSample `json:"samples"`
+		LongTasks []float64         `json:"longTasks"`
+	}
+	var raw json.RawMessage
+	if err := b.run(time.Minute, chromedp.Evaluate(`window.__cwKeys.results()`, &raw)); err != nil {
+		return nil, nil, err
+	}
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return nil, nil, err
+	}
+	return out.Samples, out.LongTasks, nil
+}
+
+func split(samples []keystrokeSample) (totals, cores []float64) {
+	for _, s := range samples {
+		totals = append(totals, s.Total)
+		if s.Core >= 0 {
+			cores = append(cores, s.Core)
+		}
+	}
+	return totals, cores
+}

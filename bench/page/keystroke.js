@@ -1,0 +1,72 @@
+// Installed in the app's page once it is ready: times every keystroke from its keydown event
+// to the end of the editor's diagnostics dispatch that follows the update (the preview is
+// patched and the problems computed inside the update, the diagnostics shown right after),
+// and watches for long tasks. The harness drives the keys; window.__cwKeys reports.
+(() => {
+  if (window.__cwKeys) return;
+  const content = document.querySelector('.cm-content');
+  // What EditorView.findFromDOM does, without importing CodeMirror into the page again.
+  const view = content && content.cmTile && content.cmTile.root && content.cmTile.root.view;
+  if (!view) throw new Error('no CodeMirror view found under .cm-content');
+
+  const samples = [];
+  const longTasks = [];
+  const waiters = [];
+  let pending = null;
+
+  document.addEventListener('keydown', (event) => {
+    pending = { start: event.timeStamp, updated: false };
+  }, true);
+
+  // The keystroke's own dispatch changes the document (and runs the core's update through the
+  // editor's update listener); the next dispatch is the diagnostics, queued as a microtask.
+  const dispatch = view.dispatch;
+  view.dispatch = function (...args) {
+    const before = view.state.doc;
+    const result = dispatch.apply(this, args);
+    if (pending) {
+      if (view.state.doc !== before) {
+        pending.updated = true;
+      } else if (pending.updated) {
+        const end = performance.now();
+        const core = performance.getEntriesByName('casewright:update', 'measure').pop();
+        samples.push({ total: end - pending.start, core: core ? core.duration : -1 });
+        pending = null;
+        for (const wake of waiters.splice(0)) wake();
+      }
+    }
+    return result;
+  };
+
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longTasks.push(entry.duration);
+  }).observe({ type: 'longtask' });
+
+  window.__cwKeys = {
+    view,
+    // cursorInMiddle puts the cursor after the first word of the first paragraph line past
+    // the middle of the document, and returns its offset.
+    cursorInMiddle() {
+      const doc = view.state.doc;
+      let line = doc.lineAt(Math.floor(doc.length / 2));
+      while (line.number < doc.lines && !/^[A-Za-z][^|]{40,}$/.test(line.text)) line = doc.line(line.number + 1);
+      const space = line.text.indexOf(' ');
+      const at = line.from + (space > 0 ? space : 0);
+      view.dispatch({ selection: { anchor: at }, scrollIntoView: true });
+      view.focus();
+      return at;
+    },
+    reset() { samples.length = 0; longTasks.length = 0; },
+    // settled resolves once n keystrokes are timed and the frame showing the last one is drawn.
+    settled(n) {
+      return new Promise((resolve) => {
+        const check = () => {
+          if (samples.length >= n) requestAnimationFrame(() => resolve(samples.length));
+          else waiters.push(check);
+        };
+        check();
+      });
+    },
+    results() { return { samples: samples.slice(), longTasks: longTasks.slice() }; },
+  };
+})();

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// startupResult is the time from navigation to the first preview and to casewright.ready.
+type startupResult struct {
+	ColdReady   summary   `json:"coldReady"`
+	ColdPreview summary   `json:"coldPreview"`
+	WarmReady   summary   `json:"warmReady"`
+	WarmPreview summary   `json:"warmPreview"`
+	WarmVisits  []float64 `json:"warmVisitsReady"` // in order: the second visit first
+}
+
+// serviceWorkerState is a JS expression for the page's service worker registrations.
+const serviceWorkerState = `navigator.serviceWorker.getRegistrations().then((rs) => rs.map((r) => ({
+	scope: r.scope, active: !!r.active, installing: !!r.installing, waiting: !!r.waiting })))`
+
+// measureStartup opens the app cold, each time in a fresh browser profile (empty HTTP cache,
+// no service worker), and then warm: visits after the first in the last of those browsers,
+// once its service worker is active (the app's files come from its cache, and Chromium may
+// reuse the WASM it compiled). The first cold visit's network traffic is the transfer figure.
+func measureStartup(ctx context.Context, o options, url string) (startupResult, transfer, error) {
+	var res startupResult
+	var bytes transfer
+	var coldReady, coldPreview, warmReady, warmPreview []float64
+	for i := range o.coldRuns {
+		last := i == o.coldRuns-1
+		err := func() error {
+			b, err := newBrowser(ctx, o.chrome)
+			if err != nil {
+				return err
+			}
+			defer b.close()
+			watch, err := watchTransfer(b)
+			if err != nil {
+				return err
+			}
+			marks, err := b.open(url)
+			if err != nil {
+				return err
+			}
+			if i == 0 {
+				bytes = watch.snapshot()
+			}
+			coldReady, coldPreview = append(coldReady, marks.Ready), append(coldPreview, marks.Preview)
+			if !last {
+				return nil
+			}
+			// Warm visits need the service worker installed with the app in its cache.
+			if err := b.run(time.Minute, chromedp.Evaluate(`navigator.serviceWorker.ready.then(() => true)`, nil, awaitPromise)); err != nil {
+				var state any
+				_ = b.run(10*time.Second, chromedp.Evaluate(serviceWorkerState, &state, awaitPromise))
+				return fmt.Errorf("waiting for the service worker (%v): %w", state, err)
+			}
+			for range o.warmRuns {
+				marks, err := b.open(url)
+				if err != nil {
+					return err
+				}
+				warmReady, warmPreview = append(warmReady, marks.Ready), append(warmPreview, marks.Preview)
+			}
+			return nil
+		}()
+		if err != nil {
+			return res, bytes, err
+		}
+	}
+	res.ColdReady, res.ColdPreview = summarize(coldReady), summarize(coldPreview)
+	res.WarmReady, res.WarmPreview = summarize(warmReady), summarize(warmPreview)
+	res.WarmVisits = warmReady
+	return res, bytes, nil
+}
