@@ -73,9 +73,13 @@ func (b *browser) run(limit time.Duration, actions ...chromedp.Action) error {
 
 // startupMarks are what page/startup.js records, in milliseconds since navigation start.
 type startupMarks struct {
-	Ready   float64 `json:"ready"`
+	WASM    float64 `json:"wasm"` // the WASM downloaded (its response's end)
+	Core    float64 `json:"core"` // Go's main ran: the core registered itself
 	Preview float64 `json:"preview"`
+	Ready   float64 `json:"ready"`
 	Error   string  `json:"error"`
+	// Loaded are the URLs of the page and of the resources it had loaded when it was ready.
+	Loaded []string `json:"loaded"`
 }
 
 // open navigates to url and waits for the app to be ready.

@@ -29,6 +29,8 @@ type typingResult struct {
 	LongTasks     int     `json:"longTasks"`
 	LongestTaskMs float64 `json:"longestTaskMs"`
 	Keystroke     summary `json:"keystroke"`
+	// Slow are the keystrokes over 50 ms, in order, with when they came (ms since typing began).
+	Slow []keystrokeSample `json:"slow"`
 }
 
 // sentence is what the harness types: letters and spaces, which no editor feature rewrites.
@@ -36,6 +38,7 @@ const sentence = "the quick brown fox jumps over the lazy dog "
 
 // keystrokeSample is one timed keystroke, as page/keystroke.js records it.
 type keystrokeSample struct {
+	At    float64 `json:"at"`
 	Total float64 `json:"total"`
 	Core  float64 `json:"core"`
 }
@@ -84,18 +87,26 @@ func measureKeystrokes(ctx context.Context, o options, url string, docs []docume
 		for _, d := range longTasks {
 			typing.LongestTaskMs = max(typing.LongestTaskMs, d)
 		}
+		for _, k := range samples {
+			if k.Total > 50 {
+				k.At -= samples[0].At
+				typing.Slow = append(typing.Slow, k)
+			}
+		}
 	}
 	return results, typing, nil
 }
 
-// loadDocument replaces the open draft's text the way a paste does, and puts the cursor in
-// the middle of the document.
+// loadDocument replaces the open draft's text the way a paste does, waits for the page to
+// draw the document's diagrams (mermaid.js marks those it has yet to draw as pending), and
+// puts the cursor in the middle of the document.
 func loadDocument(b *browser, text string) error {
-	err := b.run(time.Minute,
+	err := b.run(2*time.Minute,
 		chromedp.Focus(`.cm-content`, chromedp.ByQuery),
 		chromedp.KeyEvent("a", chromedp.KeyModifiers(input.ModifierCtrl)),
 		input.InsertText(text),
 		chromedp.Poll(fmt.Sprintf(`window.__cwKeys.view.state.doc.length === %d`, len(utf16.Encode([]rune(text)))), nil),
+		chromedp.Poll(`!document.querySelector('#preview pre.mermaid[data-cw-diagram="pending"]')`, nil),
 		chromedp.Evaluate(`window.__cwKeys.cursorInMiddle()`, nil),
 	)
 	if err != nil {

@@ -16,6 +16,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -28,6 +30,7 @@ type options struct {
 	coldRuns, warmRuns      int
 	renderRuns, saveRuns    int
 	drafts                  int
+	phases                  string
 }
 
 func main() {
@@ -45,6 +48,7 @@ func main() {
 	flag.IntVar(&o.renderRuns, "renders", 20, "timed full renders per renderer and document")
 	flag.IntVar(&o.saveRuns, "saves", 20, "timed saves of the large draft")
 	flag.IntVar(&o.drafts, "drafts", 1000, "drafts in the store when listing")
+	flag.StringVar(&o.phases, "phases", "start-up,keystrokes,peers,drafts", "the measurements to make, comma-separated")
 	flag.Parse()
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -108,6 +112,9 @@ func run(o options) error {
 		}},
 	}
 	for _, s := range steps {
+		if !slices.Contains(strings.Split(o.phases, ","), s.name) {
+			continue
+		}
 		if err := step(s.name, s.fn); err != nil {
 			return err
 		}
@@ -135,10 +142,11 @@ func readDocuments(paths ...string) ([]document, error) {
 }
 
 // docName names a document by its file and size, the way the Go benchmarks do
-// ("case-study-100KB").
+// ("template-6KB", "case-study-100KB").
 func docName(file string, size int) string {
+	kind := "case-study"
 	if file == "case-study.md" {
-		return fmt.Sprintf("template-%dKB", (size+512)/1024)
+		kind = "template" // testdata/templates/case-study.md
 	}
-	return fmt.Sprintf("case-study-%dKB", (size+512)/1024)
+	return fmt.Sprintf("%s-%dKB", kind, size/1000)
 }

@@ -66,6 +66,36 @@ func printTable(w io.Writer, res results) {
 
 	fmt.Fprintf(w, "Measured %s on %d × %s, %s, %s.\n\n", res.Date[:10], res.Machine.CPUs, res.Machine.CPU, res.Machine.Chromium, res.Machine.Go)
 
+	if len(res.Keystroke) > 0 {
+		printDocuments(w, res)
+	}
+	if s := res.Startup; s.ColdReady.N > 0 {
+		fmt.Fprintln(w, "| start-up (median, from navigation) | Go core started | first preview | `casewright.ready` |")
+		fmt.Fprintln(w, "|---|---|---|---|")
+		fmt.Fprintf(w, "| cold: fresh profile (%d runs; WASM downloaded at %s) | %s | %s | %s |\n", s.ColdReady.N, ms(s.ColdWASM.Median), ms(s.ColdCore.Median), ms(s.ColdPreview.Median), ms(s.ColdReady.Median))
+		fmt.Fprintf(w, "| warm: service worker and compiled WASM cached (%d visits) | %s | %s | %s |\n\n", s.WarmReady.N, ms(s.WarmCore.Median), ms(s.WarmPreview.Median), ms(s.WarmReady.Median))
+	}
+	if t := res.Transfer; t.Total > 0 {
+		fmt.Fprintln(w, "| transferred before ready (compressed) | WASM | JavaScript | CSS | other | total |")
+		fmt.Fprintln(w, "|---|---|---|---|---|---|")
+		fmt.Fprintf(w, "| %d requests | %s | %s | %s | %s | %s |\n\n", t.Requests, kb(t.WASM), kb(t.JavaScript), kb(t.CSS), kb(t.Other), kb(t.Total))
+	}
+	if ty := res.Typing; ty.Keys > 0 {
+		fmt.Fprintln(w, "| steady typing | keys | long tasks (> 50 ms) | longest task | slowest keystroke |")
+		fmt.Fprintln(w, "|---|---|---|---|---|")
+		fmt.Fprintf(w, "| %.0f s on %s | %d | %d | %s | %s |\n\n", ty.Seconds, ty.Doc, ty.Keys, ty.LongTasks, ms(ty.LongestTaskMs), ms(ty.Keystroke.Max))
+	}
+	if d := res.Drafts; d.Save.N > 0 {
+		fmt.Fprintln(w, "| drafts (median / p95) | |")
+		fmt.Fprintln(w, "|---|---|")
+		fmt.Fprintf(w, "| save the %s draft (`drafts.save`) | %s |\n", d.Doc, medP95(d.Save))
+		fmt.Fprintf(w, "| list %d drafts (`drafts.list`) | %s |\n", d.Drafts, medP95(d.List))
+	}
+}
+
+// printDocuments writes the table of per-document figures: keystrokes and full renders.
+func printDocuments(w io.Writer, res results) {
+	medP95 := func(s summary) string { return fmt.Sprintf("%.1f / %.1f ms", s.Median, s.P95) }
 	fmt.Fprint(w, "| per document (median / p95) |")
 	for _, k := range res.Keystroke {
 		fmt.Fprintf(w, " %s |", k.Doc)
@@ -94,26 +124,4 @@ func printTable(w io.Writer, res results) {
 	row("full render: marked", rendered(func(r renderResult) summary { return r.Marked }))
 	row("full render: Casewright (WASM + sanitiser)", rendered(func(r renderResult) summary { return r.Casewright }))
 	fmt.Fprint(w, "\n\n")
-
-	s := res.Startup
-	fmt.Fprintln(w, "| start-up (median) | to first preview | to `casewright.ready` |")
-	fmt.Fprintln(w, "|---|---|---|")
-	fmt.Fprintf(w, "| cold: fresh profile (%d runs) | %s | %s |\n", s.ColdReady.N, ms(s.ColdPreview.Median), ms(s.ColdReady.Median))
-	fmt.Fprintf(w, "| warm: service worker and compiled WASM cached (%d visits) | %s | %s |\n\n", s.WarmReady.N, ms(s.WarmPreview.Median), ms(s.WarmReady.Median))
-
-	t := res.Transfer
-	fmt.Fprintln(w, "| transferred before ready (compressed) | WASM | JavaScript | CSS | other | total |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|")
-	fmt.Fprintf(w, "| %d requests | %s | %s | %s | %s | %s |\n\n", t.Requests, kb(t.WASM), kb(t.JavaScript), kb(t.CSS), kb(t.Other), kb(t.Total))
-
-	ty := res.Typing
-	fmt.Fprintln(w, "| steady typing | keys | long tasks (> 50 ms) | longest task | slowest keystroke |")
-	fmt.Fprintln(w, "|---|---|---|---|---|")
-	fmt.Fprintf(w, "| %.0f s on %s | %d | %d | %s | %s |\n\n", ty.Seconds, ty.Doc, ty.Keys, ty.LongTasks, ms(ty.LongestTaskMs), ms(ty.Keystroke.Max))
-
-	d := res.Drafts
-	fmt.Fprintln(w, "| drafts (median / p95) | |")
-	fmt.Fprintln(w, "|---|---|")
-	fmt.Fprintf(w, "| save the %s draft (`drafts.save`) | %s |\n", d.Doc, medP95(d.Save))
-	fmt.Fprintf(w, "| list %d drafts (`drafts.list`) | %s |\n", d.Drafts, medP95(d.List))
 }

@@ -10,8 +10,11 @@ import (
 
 // startupResult is the time from navigation to the first preview and to casewright.ready.
 type startupResult struct {
+	ColdWASM    summary   `json:"coldWasmDownloaded"`
+	ColdCore    summary   `json:"coldCoreStarted"`
 	ColdReady   summary   `json:"coldReady"`
 	ColdPreview summary   `json:"coldPreview"`
+	WarmCore    summary   `json:"warmCoreStarted"`
 	WarmReady   summary   `json:"warmReady"`
 	WarmPreview summary   `json:"warmPreview"`
 	WarmVisits  []float64 `json:"warmVisitsReady"` // in order: the second visit first
@@ -28,7 +31,7 @@ const serviceWorkerState = `navigator.serviceWorker.getRegistrations().then((rs)
 func measureStartup(ctx context.Context, o options, url string) (startupResult, transfer, error) {
 	var res startupResult
 	var bytes transfer
-	var coldReady, coldPreview, warmReady, warmPreview []float64
+	var coldWASM, coldCore, coldReady, coldPreview, warmCore, warmReady, warmPreview []float64
 	for i := range o.coldRuns {
 		last := i == o.coldRuns-1
 		err := func() error {
@@ -46,9 +49,10 @@ func measureStartup(ctx context.Context, o options, url string) (startupResult, 
 				return err
 			}
 			if i == 0 {
-				bytes = watch.snapshot()
+				bytes = watch.before(marks.Loaded)
 			}
 			coldReady, coldPreview = append(coldReady, marks.Ready), append(coldPreview, marks.Preview)
+			coldWASM, coldCore = append(coldWASM, marks.WASM), append(coldCore, marks.Core)
 			if !last {
 				return nil
 			}
@@ -64,6 +68,7 @@ func measureStartup(ctx context.Context, o options, url string) (startupResult, 
 					return err
 				}
 				warmReady, warmPreview = append(warmReady, marks.Ready), append(warmPreview, marks.Preview)
+				warmCore = append(warmCore, marks.Core)
 			}
 			return nil
 		}()
@@ -73,6 +78,7 @@ func measureStartup(ctx context.Context, o options, url string) (startupResult, 
 	}
 	res.ColdReady, res.ColdPreview = summarize(coldReady), summarize(coldPreview)
 	res.WarmReady, res.WarmPreview = summarize(warmReady), summarize(warmPreview)
+	res.ColdWASM, res.ColdCore, res.WarmCore = summarize(coldWASM), summarize(coldCore), summarize(warmCore)
 	res.WarmVisits = warmReady
 	return res, bytes, nil
 }

@@ -19,6 +19,8 @@ type transfer struct {
 	Other      int64 `json:"other"`
 	Total      int64 `json:"total"`
 	Requests   int   `json:"requests"`
+	// Files are the responses counted, by path, in bytes on the wire.
+	Files map[string]int64 `json:"files"`
 }
 
 // transferWatch adds up the page's finished responses from the network events of a tab.
@@ -27,12 +29,12 @@ type transfer struct {
 type transferWatch struct {
 	mu    sync.Mutex
 	urls  map[network.RequestID]string
-	bytes transfer
+	sizes map[string]int64 // by URL
 }
 
 // watchTransfer starts counting in the browser's tab; call it before navigating.
 func watchTransfer(b *browser) (*transferWatch, error) {
-	w := &transferWatch{urls: map[network.RequestID]string{}}
+	w := &transferWatch{urls: map[network.RequestID]string{}, sizes: map[string]int64{}}
 	chromedp.ListenTarget(b.ctx, func(ev any) {
 		w.mu.Lock()
 		defer w.mu.Unlock()
@@ -40,7 +42,9 @@ func watchTransfer(b *browser) (*transferWatch, error) {
 		case *network.EventResponseReceived:
 			w.urls[e.RequestID] = e.Response.URL
 		case *network.EventLoadingFinished:
-			w.add(w.urls[e.RequestID], int64(e.EncodedDataLength))
+			if u := w.urls[e.RequestID]; u != "" {
+				w.sizes[u] += int64(e.EncodedDataLength)
+			}
 		}
 	})
 	return w, chromedp.Run(b.ctx, chromedp.ActionFunc(func(ctx context.Context) error {
@@ -48,28 +52,32 @@ func watchTransfer(b *browser) (*transferWatch, error) {
 	}))
 }
 
-func (w *transferWatch) add(rawURL string, n int64) {
-	u, err := url.Parse(rawURL)
-	if err != nil || rawURL == "" {
-		return
-	}
-	switch path.Ext(u.Path) {
-	case ".wasm":
-		w.bytes.WASM += n
-	case ".js", ".mjs":
-		w.bytes.JavaScript += n
-	case ".css":
-		w.bytes.CSS += n
-	default:
-		w.bytes.Other += n
-	}
-	w.bytes.Total += n
-	w.bytes.Requests++
-}
-
-// snapshot returns the bytes counted so far.
-func (w *transferWatch) snapshot() transfer {
+// before returns the bytes of the responses among urls, the ones the page had finished
+// loading when it became ready (from its resource timing: the network events' clock is not
+// the page's).
+func (w *transferWatch) before(urls []string) transfer {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return w.bytes
+	t := transfer{Files: map[string]int64{}}
+	for _, raw := range urls {
+		n, seen := w.sizes[raw]
+		u, err := url.Parse(raw)
+		if !seen || err != nil {
+			continue
+		}
+		switch path.Ext(u.Path) {
+		case ".wasm":
+			t.WASM += n
+		case ".js", ".mjs":
+			t.JavaScript += n
+		case ".css":
+			t.CSS += n
+		default:
+			t.Other += n
+		}
+		t.Total += n
+		t.Requests++
+		t.Files[u.Path] += n
+	}
+	return t
 }

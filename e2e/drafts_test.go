@@ -5,10 +5,13 @@ package e2e
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/input"
@@ -337,4 +340,117 @@ func downloadFrom(t *testing.T, ctx context.Context, sel string) []byte {
 		t.Fatal("the download never finished")
 	}
 	return nil
+}
+
+// BenchmarkDraftsInThePage measures, in the built page, what the drafts panel's user feels:
+// saving a 100 KB draft through window.casewright.drafts.save (which also validates it for the
+// completeness it stores), listing 1,000 drafts, and the IndexedDB bytes per draft with history
+// (100 drafts of about 10 KB with 5 snapshots each, imported as an archive). Run with
+// `go test -tags e2e -run '^$' -bench DraftsInThePage ./e2e/`.
+func BenchmarkDraftsInThePage(b *testing.B) {
+	ctx := newBrowserB(b)
+	archive := benchArchive(100, 10<<10, 5)
+	path := filepath.Join(b.TempDir(), "bench.json")
+	if err := os.WriteFile(path, archive, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	var before, after float64
+	var saveMS, listMS []float64
+	err := chromedp.Run(ctx,
+		loadDrafts(),
+		chromedp.Evaluate(`navigator.storage.estimate().then(e => e.usageDetails.indexedDB || 0)`, &before, awaitPromise),
+		chromedp.SetUploadFiles(`#import-file`, []string{path}, chromedp.ByQuery),
+		waitUntil(`document.querySelector('#notice').textContent.includes('Imported 100 drafts')`),
+		chromedp.Evaluate(`navigator.storage.estimate().then(e => e.usageDetails.indexedDB || 0)`, &after, awaitPromise),
+		chromedp.Evaluate(`(async () => {
+			const words = 'the service writes events to a queue and a worker reads them back écrit 🚀 '.split(' ');
+			const text = (n) => { let s = '# Bench\n\n'; while (s.length < 100 * 1024) s += words[(s.length * 7 + n) % words.length] + ' '; return s; };
+			const d = await casewright.drafts.create({text: text(0)});
+			const times = [];
+			for (let i = 1; i <= 30; i++) {
+				const t0 = performance.now();
+				await casewright.drafts.save(d.id, text(i));
+				times.push(performance.now() - t0);
+			}
+			return times;
+		})()`, &saveMS, awaitPromise),
+		chromedp.Evaluate(`(async () => {
+			for (let i = (await casewright.drafts.list()).length; i < 1000; i++) await casewright.drafts.create({text: '# Draft ' + i + '\n\nbody\n'});
+			const times = [];
+			for (let i = 0; i < 20; i++) {
+				const t0 = performance.now();
+				const l = await casewright.drafts.list();
+				times.push(performance.now() - t0);
+				if (l.length < 1000) throw new Error('only ' + l.length + ' drafts');
+			}
+			return times;
+		})()`, &listMS, awaitPromise),
+	)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+	}
+	b.ReportMetric(median(saveMS), "ms-save-100KB-median")
+	b.ReportMetric(median(listMS), "ms-list-1000-median")
+	b.ReportMetric((after-before)/100, "bytes-per-draft-10KB+5-snapshots")
+}
+
+func median(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	return s[len(s)/2]
+}
+
+// benchArchive is a drafts archive of n drafts of about size bytes, each with snapshots versions.
+func benchArchive(n, size, snapshots int) []byte {
+	type snap struct {
+		ID    int    `json:"id"`
+		Taken string `json:"taken"`
+		Title string `json:"title"`
+		Text  string `json:"text"`
+	}
+	type draft struct {
+		ID      string `json:"id"`
+		Title   string `json:"title"`
+		Created string `json:"created"`
+		Updated string `json:"updated"`
+		Text    string `json:"text"`
+		History []snap `json:"history"`
+	}
+	body := func(i, v int) string {
+		var sb strings.Builder
+		fmt.Fprintf(&sb, "# Draft %d\n\n", i)
+		for w := 0; sb.Len() < size; w++ {
+			fmt.Fprintf(&sb, "word%d-%d ", (w*31+i+v)%997, v)
+		}
+		return sb.String()
+	}
+	drafts := make([]draft, n)
+	for i := range drafts {
+		d := draft{ID: fmt.Sprintf("bench-%d", i), Title: fmt.Sprintf("Draft %d", i),
+			Created: "2026-01-01T00:00:00Z", Updated: "2026-01-02T00:00:00Z", Text: body(i, 0)}
+		for v := 1; v <= snapshots; v++ {
+			d.History = append(d.History, snap{ID: v, Taken: "2026-01-01T00:00:00Z", Title: d.Title, Text: body(i, v)})
+		}
+		drafts[i] = d
+	}
+	data, _ := json.Marshal(map[string]any{"format": "casewright-drafts", "version": 1, "exported": "2026-01-02T00:00:00Z", "drafts": drafts})
+	return data
+}
+
+// newBrowserB is newBrowser for a benchmark.
+func newBrowserB(b *testing.B) context.Context {
+	b.Helper()
+	chrome := os.Getenv("CASEWRIGHT_CHROME")
+	if chrome == "" {
+		b.Skip("CASEWRIGHT_CHROME is not set")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chrome), chromedp.NoSandbox, chromedp.UserDataDir(b.TempDir()))
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	timeout, cancelTimeout := context.WithTimeout(ctx, 5*time.Minute)
+	b.Cleanup(func() { cancelTimeout(); chromedp.Cancel(ctx); cancel(); cancelAlloc() })
+	return timeout
 }

@@ -4,13 +4,11 @@ package e2e
 
 import (
 	"context"
-	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/debugger"
 	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
 )
 
@@ -54,23 +52,27 @@ func TestCrashKeepsWhatWasSaved(t *testing.T) {
 	}
 }
 
-// TestStorageFullKeepsTheTextAndResumes shrinks the origin's quota, pastes a large text, and
-// checks that the user is told, the text stays and exports, and saving resumes with room.
+// TestStorageFullKeepsTheTextAndResumes fills the disk under a large paste and checks that the
+// user is told, the text stays and exports, nothing half-written is stored, and saving resumes
+// once there is room.
+//
+// The disk is filled by the page's IndexedDB refusing large writes with the browser's own
+// QuotaExceededError: Chromium 156 accepts Storage.overrideQuotaForOrigin (getUsageAndQuota then
+// reports the override) but its IndexedDB goes on accepting writes far beyond it.
 func TestStorageFullKeepsTheTextAndResumes(t *testing.T) {
 	ctx := newBrowser(t, t.TempDir())
-	run(t, ctx, loadDrafts(), appendText("\n\nBefore the disk filled."), waitSaved("Before the disk filled."))
+	run(t, ctx,
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := page.AddScriptToEvaluateOnNewDocument(fullDiskScript).Do(ctx)
+			return err
+		}),
+		loadDrafts(), appendText("\n\nBefore the disk filled."), waitSaved("Before the disk filled."),
+	)
 	before := storedText(t, ctx)
 
-	u, err := url.Parse(appURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	origin := u.Scheme + "://" + u.Host
-	var usage float64
-	run(t, ctx, chromedp.Evaluate(`navigator.storage.estimate().then(e => e.usage)`, &usage, awaitPromise))
-	big := "\n\n" + strings.Repeat("A large paste that will not fit in the shrunken quota. ", 40_000) + "The end of the paste."
+	big := "\n\n" + strings.Repeat("A large paste that will not fit on the full disk. ", 2_400) + "The end of the paste."
 	run(t, ctx,
-		storage.OverrideQuotaForOrigin(origin).WithQuotaSize(usage+16<<10),
+		chromedp.Evaluate(`window.diskFull = true`, nil),
 		appendText(big),
 		waitUntil(`document.querySelector('#save-status').dataset.state === 'error'`),
 	)
@@ -81,17 +83,29 @@ func TestStorageFullKeepsTheTextAndResumes(t *testing.T) {
 	}
 	run(t, ctx, waitUntil(previewHas("The end of the paste.")))
 	if got := string(exportDownload(t, ctx)); got != before+big {
-		t.Fatalf("Export Markdown should still give the whole text: %d bytes exported, %d in the editor", len(got), len(before+big))
+		t.Fatalf("the text should stay in the editor and Export Markdown give all of it: %d bytes exported, %d in the editor", len(got), len(before+big))
 	}
 	if stored := storedText0(t, ctx); stored != before {
 		t.Fatalf("nothing of the refused save should be stored; the stored draft ends %q", tail(stored))
 	}
 
-	run(t, ctx,
-		storage.OverrideQuotaForOrigin(origin), // no size: the quota is the browser's own again
-		waitSaved("The end of the paste."),
-	)
+	run(t, ctx, chromedp.Evaluate(`window.diskFull = false`, nil), waitSaved("The end of the paste."))
+	if stored := storedText0(t, ctx); stored != before+big {
+		t.Fatalf("once there is room the whole text should be stored, %d bytes stored of %d", len(stored), len(before+big))
+	}
 }
+
+// fullDiskScript makes IndexedDB refuse records over 64 KB, as a full disk does, while
+// window.diskFull is true.
+const fullDiskScript = `(() => {
+	const put = IDBObjectStore.prototype.put;
+	IDBObjectStore.prototype.put = function (value, ...rest) {
+		if (window.diskFull && JSON.stringify(value).length > 65536) {
+			throw new DOMException('The disk is full.', 'QuotaExceededError');
+		}
+		return put.call(this, value, ...rest);
+	};
+})();`
 
 // storedText0 reads the open draft as stored, without waiting for the autosave.
 func storedText0(t *testing.T, ctx context.Context) string {
@@ -196,25 +210,24 @@ func TestTwoTabsNeverOverwriteSilently(t *testing.T) {
 	}
 	run(t, two, page.BringToFront(), waitUntil(previewHas(mine)), waitUntil(`!`+previewHas(theirs)))
 
-	// Again, answered with Take theirs.
-	const dropped, kept = "Tab one again, to be dropped.", "Tab two wins this one."
-	run(t, one, page.BringToFront(), appendText("\n\n"+dropped), page.SetWebLifecycleState(page.SetWebLifecycleStateStateFrozen))
-	run(t, two, page.BringToFront(), appendText("\n\n"+kept), waitSaved(kept))
-	run(t, one,
-		page.SetWebLifecycleState(page.SetWebLifecycleStateStateActive),
+	// The other way round, answered with Take theirs.
+	const dropped, kept = "Tab two's edit, to be dropped.", "Tab one wins this one."
+	run(t, two, page.BringToFront(), appendText("\n\n"+dropped), holdScripts())
+	run(t, one, page.BringToFront(), appendText("\n\n"+kept), waitSaved(kept))
+	run(t, two, page.BringToFront(), releaseScripts(),
 		chromedp.WaitVisible(`dialog.cw-conflict[open]`, chromedp.ByQuery),
 		chromedp.Click(buttonNamed("Take theirs"), chromedp.BySearch),
 		waitUntil(previewHas(kept)),
 		waitUntil(`!`+previewHas(dropped)),
 		waitUntil(`document.querySelector('#save-status').dataset.state === 'saved'`),
 	)
-	if stored := storedText0(t, one); !strings.Contains(stored, kept) || strings.Contains(stored, dropped) {
-		t.Fatalf("Take theirs keeps tab two's text stored; the stored draft ends %q", tail(stored))
+	if stored := storedText0(t, two); !strings.Contains(stored, kept) || strings.Contains(stored, dropped) {
+		t.Fatalf("Take theirs keeps tab one's text stored; the stored draft ends %q", tail(stored))
 	}
 }
 
 // holdScripts stops the page's scripts at their next statement, before its autosave timer can
-// write; debugger.Resume lets them go on.
+// write; releaseScripts lets them go on.
 func holdScripts() chromedp.Action {
 	return chromedp.ActionFunc(func(ctx context.Context) error {
 		if _, err := debugger.Enable().Do(ctx); err != nil {
@@ -222,4 +235,8 @@ func holdScripts() chromedp.Action {
 		}
 		return debugger.Pause().Do(ctx)
 	})
+}
+
+func releaseScripts() chromedp.Action {
+	return chromedp.Tasks{debugger.Resume(), debugger.Disable()}
 }

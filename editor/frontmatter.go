@@ -64,6 +64,25 @@ var yamlErrorLine = regexp.MustCompile(`line (\d+)`)
 // yamlError parses src as YAML and, when it does not parse, returns the 1-based line of src
 // at fault (0 when the parser does not say) and the parser's message.
 func yamlError(src []byte) (line int, msg string, bad bool) {
+	r := yamlChecks.get(string(src), func() yamlCheck {
+		var r yamlCheck
+		r.line, r.msg, r.bad = parseYAMLError(src)
+		return r
+	})
+	return r.line, r.msg, r.bad
+}
+
+// yamlChecks remembers what the YAML blocks of recent drafts parse to: a YAML parse is costly,
+// and the blocks rarely change while the writer types elsewhere.
+var yamlChecks = newMemo[string, yamlCheck](256)
+
+type yamlCheck struct {
+	line int
+	msg  string
+	bad  bool
+}
+
+func parseYAMLError(src []byte) (line int, msg string, bad bool) {
 	defer func() {
 		// The YAML parser is third-party code fed with whatever the writer typed.
 		if r := recover(); r != nil {

@@ -88,7 +88,7 @@ func (c *checker) matchSections() {
 			if !fits(s) || s.level != rule.level || templateKeys[s.key] {
 				continue
 			}
-			if score := similarity(s.key, rule.key, nearMiss); score >= bestScore {
+			if score := nearMissScore(s.key, rule.key); score >= bestScore {
 				best, bestScore = d, score
 			}
 		}
@@ -109,6 +109,16 @@ func (c *checker) matchSections() {
 		c.reportMissing(rule)
 	}
 	c.checkOrder()
+}
+
+// nearMissScores remembers how alike draft headings and template headings are (an edit
+// distance each), for the headings that match no template section exactly.
+var nearMissScores = newMemo[[2]string, float64](4096)
+
+func nearMissScore(draftKey, templateKey string) float64 {
+	return nearMissScores.get([2]string{draftKey, templateKey}, func() float64 {
+		return similarity(draftKey, templateKey, nearMiss)
+	})
 }
 
 func (c *checker) findSection(ok func(*draftSection) bool) int {

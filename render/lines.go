@@ -1,6 +1,9 @@
 package render
 
-import "sort"
+import (
+	"bytes"
+	"sort"
+)
 
 // LineIndex maps byte offsets of a source to 1-based line and column numbers.
 type LineIndex struct {
@@ -9,7 +12,8 @@ type LineIndex struct {
 
 // NewLineIndex indexes the line starts of src.
 func NewLineIndex(src []byte) LineIndex {
-	starts := []int{0}
+	// Sized up front: the editor indexes the whole draft at every keystroke.
+	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
 	for i, b := range src {
 		if b == '\n' {
 			starts = append(starts, i+1)

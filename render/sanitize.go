@@ -1,3 +1,8 @@
+//go:build !(js && wasm)
+
+// The command line's sanitiser. The browser sanitises with the page's own (DOMPurify), so the
+// WebAssembly core leaves bluemonday out: smaller, and no policy to build at start-up.
+
 package render
 
 import (

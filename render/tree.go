@@ -45,41 +45,46 @@ func (d *Document) WithTree(fn func(root ast.Node, src []byte)) {
 	fn(root, d.src)
 }
 
-// shiftTree moves every source position held by the nodes under n by delta bytes.
+// shiftTree moves every source position held by the nodes under n by delta bytes. It runs
+// twice per keystroke over the whole draft: a plain recursion, without ast.Walk's callbacks.
 func shiftTree(n ast.Node, delta int) {
 	if delta == 0 {
 		return
 	}
-	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		shiftNode(c, delta)
+	}
+}
+
+func shiftNode(n ast.Node, delta int) {
+	switch n := n.(type) {
+	case *ast.Text:
+		n.Segment = shiftSegment(n.Segment, delta) // its Pos is its segment's start
+		return
+	case *ast.RawHTML:
+		shiftSegments(n.Segments, delta)
+	case *ast.FencedCodeBlock:
+		if n.Info != nil {
+			n.Info.Segment = shiftSegment(n.Info.Segment, delta)
 		}
-		if p := n.Pos(); p >= 0 {
-			n.SetPos(p + delta)
+	case *ast.HTMLBlock:
+		if n.HasClosure() {
+			n.ClosureLine = shiftSegment(n.ClosureLine, delta)
 		}
-		if n.Type() == ast.TypeBlock {
-			shiftSegments(n.Lines(), delta)
+	case *ast.AutoLink:
+		if v := autoLinkValue(n); v != nil {
+			v.Segment = shiftSegment(v.Segment, delta)
 		}
-		switch n := n.(type) {
-		case *ast.Text:
-			n.Segment = shiftSegment(n.Segment, delta)
-		case *ast.RawHTML:
-			shiftSegments(n.Segments, delta)
-		case *ast.FencedCodeBlock:
-			if n.Info != nil {
-				n.Info.Segment = shiftSegment(n.Info.Segment, delta)
-			}
-		case *ast.HTMLBlock:
-			if n.HasClosure() {
-				n.ClosureLine = shiftSegment(n.ClosureLine, delta)
-			}
-		case *ast.AutoLink:
-			if v := autoLinkValue(n); v != nil {
-				v.Segment = shiftSegment(v.Segment, delta)
-			}
-		}
-		return ast.WalkContinue, nil
-	})
+	}
+	if p := n.Pos(); p >= 0 {
+		n.SetPos(p + delta)
+	}
+	if n.Type() == ast.TypeBlock {
+		shiftSegments(n.Lines(), delta)
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		shiftNode(c, delta)
+	}
 }
 
 func shiftSegments(s *text.Segments, delta int) {

@@ -24,6 +24,7 @@ const openTimeout = 10 * time.Second
 // session is one mounted editor: its preview and panels, the open draft and its autosave.
 type session struct {
 	core     *core
+	opts     mountOptions // the template, portal and path this session checks against
 	preview  *preview
 	problems *problemsPanel
 	outline  *outlinePanel
@@ -46,8 +47,13 @@ type session struct {
 // mountSession binds a session to the page elements in opts and opens the draft to edit:
 // the one open last, or a new one from the template.
 func mountSession(c *core, opts js.Value) (*session, error) {
+	mo, err := readMountOptions(c, opts)
+	if err != nil {
+		return nil, err
+	}
 	s := &session{
 		core:     c,
+		opts:     mo,
 		preview:  newPreview(dom.WrapElement(opts.Get("preview")), opts.Get("sanitize"), c.r),
 		problems: &problemsPanel{root: dom.WrapElement(opts.Get("problems"))},
 		outline:  &outlinePanel{root: dom.WrapElement(opts.Get("outline"))},
@@ -65,7 +71,7 @@ func mountSession(c *core, opts js.Value) (*session, error) {
 	drafts, err := store.Open(ctx, name)
 	if err != nil {
 		s.showWarning("Drafts cannot be kept in this browser (" + err.Error() + "). Keep your work with Export Markdown.")
-		s.text = string(c.tpl.New())
+		s.text = string(s.opts.tpl.New())
 		return s, nil
 	}
 	s.drafts = drafts
@@ -91,7 +97,7 @@ func (s *session) openLast(ctx context.Context) error {
 
 // openNew makes a draft from the template and opens it.
 func (s *session) openNew(ctx context.Context) error {
-	text := string(s.core.tpl.New())
+	text := string(s.opts.tpl.New())
 	d, err := s.drafts.Create(ctx, store.Title(text), text)
 	if err != nil {
 		return fmt.Errorf("creating a draft: %w", err)
@@ -153,7 +159,7 @@ func (s *session) update(text string) js.Value {
 	}
 	src := []byte(text)
 	s.preview.update(src)
-	report := s.core.tpl.CheckDocument(s.preview.doc, editor.CheckOptions{})
+	report := s.opts.tpl.CheckDocument(s.preview.doc, s.opts.check)
 	diags := pageDiagnostics(text, report.Diagnostics)
 	s.problems.show(diags)
 	s.outline.show(report.Outline, report.Completeness, diags)
@@ -244,8 +250,20 @@ func (s *session) exports() js.Value {
 			})
 		}),
 		"drafts": s.draftsAPI(),
+		// validate checks text against this session's template and portal, as core.validate.
+		"validate": js.FuncOf(func(_ js.Value, args []js.Value) any {
+			return jsonString(s.opts.tpl.CheckWith([]byte(args[0].String()), s.opts.check).Diagnostics)
+		}),
+		// linkTargets lists the portal's pages and anchors as links from this draft (JSON).
+		"linkTargets": js.FuncOf(func(js.Value, []js.Value) any {
+			if s.opts.site == nil {
+				return "[]"
+			}
+			return jsonString(s.opts.site.linkTargets(s.opts.check.Path))
+		}),
 		// workspace is what the page's drafts panel, history, import and conflict dialogs use.
 		"workspace": s.workspaceAPI(),
+		"trash":     s.trashAPI(), // the Trash view (trash_api.go)
 		// setPageProblems shows problems the page found itself (diagram syntax) in the panel.
 		"setPageProblems": js.FuncOf(func(_ js.Value, args []js.Value) any {
 			if err := s.problems.setPageProblems(args[0].String()); err != nil {

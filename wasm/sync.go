@@ -11,7 +11,7 @@ import (
 )
 
 // trashKeep is how long removed drafts stay in the trash, restorable, before a start purges them.
-const trashKeep = 7 * 24 * time.Hour
+const trashKeep = 30 * 24 * time.Hour
 
 // saveOrRestore saves text as draft id at revision rev. A draft removed meanwhile (in another
 // tab) is taken back out of the trash first: text being typed is never thrown away.

@@ -10,6 +10,13 @@ const dist = 'dist';
 
 // Chunk names carry their hash: drop the last build's, or the offline cache would keep them all.
 await rm(join(dist, 'chunks'), { recursive: true, force: true });
+await rm(join(dist, 'embed'), { recursive: true, force: true });
+
+// The app's markup is the page's <body>; the embedded element puts the same into its shadow root.
+const page = await readFile('index.html', 'utf8');
+const body = /<body>([\s\S]*)<\/body>/.exec(page);
+if (!body) throw new Error('index.html has no <body> to take the markup from');
+const define = { CASEWRIGHT_MARKUP: JSON.stringify(body[1].trim()) };
 
 await esbuild.build({
   entryPoints: { app: 'src/main.js' },
@@ -21,6 +28,7 @@ await esbuild.build({
   outdir: dist,
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'linked',
+  define,
 });
 await esbuild.build({ entryPoints: { app: 'src/app.css' }, bundle: true, minify: true, outdir: dist });
 await copyFile('index.html', join(dist, 'index.html'));
@@ -28,6 +36,7 @@ await copyFile('manifest.webmanifest', join(dist, 'manifest.webmanifest'));
 await mkdir(join(dist, 'icons'), { recursive: true });
 await cp('icons', join(dist, 'icons'), { recursive: true });
 await writeServiceWorker();
+await buildEmbed(join(dist, 'embed'));
 
 const compressible = /\.(html|js|css|wasm|json|svg|txt|webmanifest)$/;
 
@@ -54,7 +63,7 @@ async function writeServiceWorker() {
   const offline = [];
   for await (const path of files(dist)) {
     const name = relative(dist, path).split(sep).join('/');
-    if (/\.(br|gz)$|LEGAL\.txt$|^README\.md$|^sw\.js$/.test(name)) continue;
+    if (/\.(br|gz)$|LEGAL\.txt$|^README\.md$|^sw\.js$|^embed\//.test(name)) continue;
     offline.push(name === 'index.html' ? './' : name);
   }
   offline.sort();
@@ -65,4 +74,35 @@ async function writeServiceWorker() {
   const line = /^const BUILD = .*;$/m;
   if (!line.test(source)) throw new Error('sw.js has no BUILD line to fill in');
   await writeFile(join(dist, 'sw.js'), source.replace(line, () => `const BUILD = ${JSON.stringify(build)};`));
+}
+
+// buildEmbed writes the embeddable editor into out: casewright.js (the <case-study-editor>
+// element) with its chunks, casewright.css for its shadow root, and a copy of the WASM core.
+async function buildEmbed(out) {
+  await esbuild.build({
+    entryPoints: { casewright: 'src/embed.js' },
+    bundle: true,
+    format: 'esm',
+    splitting: true,
+    minify: true,
+    target: 'es2022',
+    outdir: out,
+    chunkNames: 'chunks/[name]-[hash]',
+    legalComments: 'linked',
+    define,
+  });
+  // Inside a shadow root there is no :root, html or body: the host and the app's frame take
+  // their rules, and data-theme sits on the host element.
+  const css = await esbuild.build({ entryPoints: ['src/app.css'], bundle: true, write: false, outdir: out });
+  const own = await readFile('src/embed.css', 'utf8');
+  const scoped = (css.outputFiles[0].text + own)
+    .replace(/:root((?:\[[^\]]*\]|:not\([^)]*\))+)/g, ':host($1)')
+    .replace(/:root\b/g, ':host')
+    .replace(/\bhtml,\s*body\b/g, '.cw-app')
+    .replace(/(^|[\s,}])body(?=\s*[{,])/g, '$1.cw-app')
+    // rem is the page's root font size (a portal's may be 20px): the editor keeps its own.
+    .replace(/(\d*\.?\d+)rem\b/g, (_, n) => `${+(n * 16).toFixed(3)}px`);
+  const min = await esbuild.transform(scoped, { loader: 'css', minify: true });
+  await writeFile(join(out, 'casewright.css'), min.code);
+  await copyFile(join(dist, 'casewright.wasm'), join(out, 'casewright.wasm'));
 }

@@ -30,7 +30,7 @@
       } else if (pending.updated) {
         const end = performance.now();
         const core = performance.getEntriesByName('casewright:update', 'measure').pop();
-        samples.push({ total: end - pending.start, core: core ? core.duration : -1 });
+        samples.push({ at: pending.start, total: end - pending.start, core: core ? core.duration : -1 });
         pending = null;
         for (const wake of waiters.splice(0)) wake();
       }

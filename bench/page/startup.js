@@ -1,6 +1,7 @@
-// Runs before the app's own scripts on every page the harness opens: notes when the preview
-// first shows a block and when window.casewright.ready resolves, in milliseconds since the
-// navigation started. window.__cwStartup resolves with both once the app is ready.
+// Runs before the app's own scripts on every page the harness opens: notes, in milliseconds
+// since the navigation started, when the WASM finished downloading, when the Go core started
+// (it sets globalThis.casewrightCore), when the preview first shows a block and when
+// window.casewright.ready resolves. window.__cwStartup resolves with them once the app is ready.
 (() => {
   const marks = {};
   let settle;
@@ -13,10 +14,24 @@
     set(value) {
       api = value;
       Promise.resolve(value && value.ready).then(
-        () => { marks.ready = performance.now(); settle(marks); },
+        () => {
+          marks.ready = performance.now();
+          const resources = performance.getEntriesByType('resource');
+          const wasm = resources.find((e) => e.name.endsWith('.wasm'));
+          if (wasm) marks.wasm = wasm.responseEnd;
+          // What the page had loaded by now: the document and the resources finished.
+          marks.loaded = [location.href, ...resources.filter((e) => e.responseEnd > 0 && e.responseEnd <= marks.ready).map((e) => e.name)];
+          settle(marks);
+        },
         (err) => { marks.error = String(err); settle(marks); },
       );
     },
+  });
+  let core;
+  Object.defineProperty(globalThis, 'casewrightCore', {
+    configurable: true,
+    get() { return core; },
+    set(value) { core = value; marks.core = performance.now(); },
   });
   document.addEventListener('DOMContentLoaded', () => {
     const preview = document.getElementById('preview');

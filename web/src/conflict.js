@@ -23,7 +23,7 @@ export function installConflict(app) {
   const takeTheirs = button('Take theirs');
   actions.append(keepMine, takeTheirs);
   dialog.append(heading, explain, theirs, actions);
-  document.body.append(dialog);
+  app.dialogHost.append(dialog);
   // Closing with Escape would leave the draft unsaved with no choice made.
   dialog.addEventListener('cancel', (event) => event.preventDefault());
 

@@ -16,8 +16,8 @@ import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/sea
 import { applyFix } from './fixes.js';
 
 // createEditor mounts CodeMirror on parent with text; onChange gets the whole text after
-// every edit and returns the diagnostics to show.
-export function createEditor(parent, text, onChange) {
+// every edit and returns the diagnostics to show; extensions are the host's own additions.
+export function createEditor(parent, text, onChange, extensions = []) {
   const view = new EditorView({
     parent,
     state: EditorState.create({
@@ -58,6 +58,7 @@ export function createEditor(parent, text, onChange) {
           // A view cannot be updated while it is updating: show the result right after.
           queueMicrotask(() => showDiagnostics(view, diagnostics));
         }),
+        ...extensions,
       ],
     }),
   });

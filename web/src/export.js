@@ -3,6 +3,8 @@ import { download } from './download.js';
 
 export function installExport(app) {
   app.byId('export').addEventListener('click', () => {
-    download(app.state.fileName, app.view.state.doc.toString());
+    const text = app.view.state.doc.toString();
+    download(app.state.fileName, text);
+    app.emit('export', { fileName: app.state.fileName, text });
   });
 }

@@ -21,7 +21,7 @@ export function installHistory(app) {
   const close = button('Close');
   actions.append(saveNow, close);
   dialog.append(heading, list, viewer, actions);
-  document.body.append(dialog);
+  app.dialogHost.append(dialog);
 
   const historyButton = app.byId('history');
   if (!ws.persistent) historyButton.disabled = true;

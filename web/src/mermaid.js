@@ -25,7 +25,7 @@ export function installMermaid(app) {
     securityLevel: 'strict', // no scripts, no click handlers, labels sanitised
     // A diagram's %%{init}%% may not bring its own CSS (remote url(), restyling the page).
     secure: ['secure', 'securityLevel', 'startOnLoad', 'maxTextSize', 'suppressErrorRendering', 'maxEdges', 'themeCSS', 'themeVariables', 'fontFamily', 'altFontFamily'],
-    theme: currentTheme() === 'dark' ? 'dark' : 'default',
+    theme: currentTheme(app.themeElement) === 'dark' ? 'dark' : 'default',
   });
 
   const draw = async (mermaid, pre) => {
@@ -106,7 +106,7 @@ export function installMermaid(app) {
     drawNew();
     if (sentProblems !== '[]' || preview.querySelector('pre.mermaid[data-cw-error]')) merge(state);
   });
-  document.addEventListener('casewright:theme', () => {
+  app.themeElement.addEventListener('casewright:theme', () => {
     if (!loading) return;
     drawn.clear();
     queue = queue.then(load).then(async (mermaid) => {

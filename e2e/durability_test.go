@@ -1,0 +1,328 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/storage"
+	"github.com/chromedp/chromedp"
+)
+
+const day = 24 * 60 * 60 * 1000 // ms
+
+// controllableClock moves the page's clock (Date.now and new Date, which the app and the Go
+// core read) by the offset in localStorage's "e2e-clock-offset", in ms, from the first script on.
+func controllableClock() chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(`(() => {
+			const RealDate = Date;
+			const offset = () => { try { return Number(localStorage.getItem('e2e-clock-offset')) || 0; } catch { return 0; } };
+			class ShiftedDate extends RealDate {
+				constructor(...args) { if (args.length === 0) super(RealDate.now() + offset()); else super(...args); }
+				static now() { return RealDate.now() + offset(); }
+			}
+			globalThis.Date = ShiftedDate;
+		})()`).Do(ctx)
+		return err
+	})
+}
+
+// setClock sets the page's clock offset (ms) for the next load.
+func setClock(offset int64) chromedp.Action {
+	return chromedp.Evaluate(`localStorage.setItem('e2e-clock-offset', String(`+jsonNumber(offset)+`)); true`, nil)
+}
+
+func jsonNumber(n int64) string { b, _ := json.Marshal(n); return string(b) }
+
+// wipe leaves the app and clears the site's storage of the given types, as the browser's
+// housekeeping or a "clear site data" does.
+func wipe(types string) chromedp.Action {
+	return chromedp.Tasks{
+		chromedp.Navigate("about:blank"),
+		storage.ClearDataForOrigin(strings.TrimSuffix(appURL, "/"), types),
+	}
+}
+
+// TestPersistentStorageIsRequestedAndShown: the first save asks for persistent storage; a
+// refusal shows the notice with its remedies (dismissed for good), a grant shows protection.
+func TestPersistentStorageIsRequestedAndShown(t *testing.T) {
+	ctx := newBrowser(t, t.TempDir())
+	run(t, ctx,
+		browser.SetPermission(&browser.PermissionDescriptor{Name: "persistent-storage"}, browser.PermissionSettingDenied).WithOrigin(strings.TrimSuffix(appURL, "/")),
+		loadDrafts(),
+		waitUntil(`document.querySelector('#storage .cw-storage-space').textContent.includes('left.')`),
+		waitUntil(`document.querySelector('#storage .cw-storage-protection').dataset.state === 'unknown'`),
+		appendText("\n\nFirst words."), waitSaved("First words."),
+		waitUntil(`document.querySelector('#storage .cw-storage-protection').dataset.state === 'refused'`),
+		waitUntil(`!document.querySelector('.cw-persist-notice').hidden`),
+	)
+	var notice string
+	run(t, ctx, chromedp.Text(`.cw-persist-notice`, &notice, chromedp.ByQuery))
+	if !strings.Contains(notice, "may delete your drafts") || !strings.Contains(notice, "Back up all drafts") {
+		t.Fatalf("the refusal notice should explain the risk and offer a backup, it reads %q", notice)
+	}
+	run(t, ctx,
+		chromedp.Click(buttonNamed("Dismiss the storage warning"), chromedp.BySearch),
+		waitUntil(`document.querySelector('.cw-persist-notice').hidden`),
+		loadDrafts(), appendText("\n\nMore words."), waitSaved("More words."),
+		waitUntil(`document.querySelector('#storage .cw-storage-protection').dataset.state === 'refused'`),
+	)
+	var shown bool
+	run(t, ctx, chromedp.Evaluate(`!document.querySelector('.cw-persist-notice').hidden`, &shown))
+	if shown {
+		t.Fatal("a dismissed storage warning came back on the next visit")
+	}
+
+	// Granted: the region says the drafts are protected.
+	granted := newBrowser(t, t.TempDir())
+	run(t, granted,
+		browser.SetPermission(&browser.PermissionDescriptor{Name: "persistent-storage"}, browser.PermissionSettingGranted).WithOrigin(strings.TrimSuffix(appURL, "/")),
+		loadDrafts(), appendText("\n\nFirst words."), waitSaved("First words."),
+		waitUntil(`document.querySelector('#storage .cw-storage-protection').dataset.state === 'protected'`),
+		waitUntil(`navigator.storage.persisted()`),
+	)
+}
+
+// TestBackupRoundTripRestoresEveryDraftWithHistory backs up, wipes IndexedDB, and restores the
+// backup from the recovery dialog: every draft comes back byte for byte, with its history.
+func TestBackupRoundTripRestoresEveryDraftWithHistory(t *testing.T) {
+	ctx := newBrowser(t, t.TempDir())
+	run(t, ctx, loadDrafts())
+	for _, text := range []string{"# Beta Architecture\r\n\r\nCRLF \"quotes\"\r\n", "No title, emoji 🚀\u00a0  \n\n"} {
+		run(t, ctx, chromedp.Evaluate(`casewright.drafts.create({text: `+jsString(text)+`}).then(() => true)`, nil, awaitPromise))
+	}
+	run(t, ctx, appendText("\n\nKept in a version ✅"), waitSaved("Kept in a version ✅"),
+		chromedp.Click(buttonNamed("History"), chromedp.BySearch),
+		chromedp.Click(buttonNamed("Save a version now"), chromedp.BySearch),
+		chromedp.WaitVisible(`//ol[@class="cw-snapshots"]//button[text()="Restore"]`, chromedp.BySearch),
+		chromedp.Click(buttonNamed("Close"), chromedp.BySearch),
+		appendText("\n\nLater line <b>&</b>"), waitSaved("Later line"),
+	)
+	want := storedTexts(t, ctx)
+	backup := downloadFrom(t, ctx, buttonNamed("Back up all drafts"))
+	wantArchive := archiveDrafts(t, backup)
+	if len(wantArchive) != 3 || len(wantArchive[0].History) == 0 {
+		t.Fatalf("the backup should hold 3 drafts, the first with history; it holds %+v", wantArchive)
+	}
+	path := writeTemp(t, "backup.json", backup)
+
+	run(t, ctx, wipe("indexeddb"), loadDrafts(),
+		chromedp.WaitVisible(`dialog.cw-recovery[open]`, chromedp.ByQuery),
+		waitUntil(`document.querySelector('dialog.cw-recovery').textContent.includes('kept 3 drafts')`),
+		chromedp.Click(buttonNamed("Restore from an archive…"), chromedp.BySearch),
+		chromedp.SetUploadFiles(`#import-file`, []string{path}, chromedp.ByQuery),
+		waitUntil(`document.querySelector('#notice').textContent.includes('Imported 3 drafts')`),
+	)
+	got := storedTexts(t, ctx)
+	for id, text := range want {
+		if got[id] != text {
+			t.Errorf("draft %s came back as %q, want %q", id, got[id], text)
+		}
+	}
+	again := archiveDrafts(t, downloadFrom(t, ctx, buttonNamed("Back up all drafts")))
+	byID := map[string]archivedDraft{}
+	for _, d := range again {
+		byID[d.ID] = d
+	}
+	for _, d := range wantArchive {
+		if g := byID[d.ID]; len(g.History) != len(d.History) || (len(d.History) > 0 && g.History[0].Text != d.History[0].Text) {
+			t.Errorf("the history of %s came back as %+v, want %+v", d.ID, g.History, d.History)
+		}
+	}
+}
+
+type archivedDraft struct {
+	ID      string `json:"id"`
+	Text    string `json:"text"`
+	History []struct {
+		Text string `json:"text"`
+	} `json:"history"`
+}
+
+func archiveDrafts(t *testing.T, data []byte) []archivedDraft {
+	t.Helper()
+	var a struct {
+		Format string          `json:"format"`
+		Drafts []archivedDraft `json:"drafts"`
+	}
+	if err := json.Unmarshal(data, &a); err != nil || a.Format != "casewright-drafts" {
+		t.Fatalf("the backup is not a drafts archive (%v): %.200s", err, data)
+	}
+	return a.Drafts
+}
+
+// TestBackupReminderAfterAWeekOncePerDay moves the clock: a week after unbacked changes the
+// reminder appears, not again the same day, again the next day, and not after a backup.
+func TestBackupReminderAfterAWeekOncePerDay(t *testing.T) {
+	ctx := newBrowser(t, t.TempDir())
+	reminded := func() bool {
+		var yes bool
+		run(t, ctx, chromedp.Evaluate(`casewright.storage.checkBackupReminder()`, &yes, awaitPromise))
+		return yes
+	}
+	run(t, ctx, controllableClock(), loadDrafts(), appendText("\n\nChanged."), waitSaved("Changed."))
+	if reminded() {
+		t.Fatal("a reminder right after the first change")
+	}
+	run(t, ctx, setClock(6*day), loadDrafts())
+	if reminded() {
+		t.Fatal("a weekly reminder after six days")
+	}
+	run(t, ctx, setClock(7*day+60_000), loadDrafts(),
+		waitUntil(`document.querySelector('.cw-backup-notice').textContent.includes('never been backed up')`))
+	run(t, ctx, setClock(7*day+120_000), loadDrafts())
+	if reminded() {
+		t.Fatal("the reminder came twice in one day")
+	}
+	run(t, ctx, setClock(8*day+120_000), loadDrafts(),
+		waitUntil(`document.querySelector('.cw-backup-notice').textContent.includes('never been backed up')`))
+	downloadFrom(t, ctx, `//*[contains(@class,"cw-backup-notice")]//button[text()="Back up now"]`)
+	run(t, ctx, waitUntil(`document.querySelector('.cw-backup-notice').hidden`),
+		waitUntil(`document.querySelector('.cw-storage-backup').textContent.startsWith('Last backup')`),
+		setClock(20*day), loadDrafts())
+	if reminded() {
+		t.Fatal("a reminder although nothing changed since the backup")
+	}
+	run(t, ctx, appendText("\n\nChanged again."), waitSaved("Changed again."),
+		chromedp.SetValue(`//label[contains(., "Remind me to back up")]/select`, "off", chromedp.BySearch),
+		chromedp.Evaluate(`document.querySelector('.cw-storage-setting select').dispatchEvent(new Event('change')); true`, nil),
+		setClock(40*day), loadDrafts())
+	if reminded() {
+		t.Fatal("a reminder with reminders off")
+	}
+}
+
+// TestTrashKeepsDeletedDraftsThirtyDays: a deleted draft is listed in the Trash and restored
+// from it; deleted again, it is still there after 29 days and purged at the start after 31.
+func TestTrashKeepsDeletedDraftsThirtyDays(t *testing.T) {
+	ctx := newBrowser(t, t.TempDir())
+	trashed := func() []string {
+		var titles []string
+		run(t, ctx, chromedp.Evaluate(`Promise.resolve([...document.querySelectorAll('dialog.cw-trash[open] .cw-trash-label')].map(e => e.textContent))`, &titles, awaitPromise))
+		return titles
+	}
+	run(t, ctx, controllableClock(), loadDrafts(),
+		chromedp.Evaluate(`casewright.drafts.create({text: '# Doomed Architecture\n\nbody\n'}).then(() => true)`, nil, awaitPromise),
+		loadDrafts(),
+		chromedp.Click(buttonNamed("Delete “Doomed Architecture”"), chromedp.BySearch),
+		waitUntil(`document.querySelector('#notice').textContent.includes('Deleted “Doomed Architecture”')`),
+		chromedp.Click(buttonNamed("Trash"), chromedp.BySearch),
+		chromedp.WaitVisible(buttonNamed("Restore “Doomed Architecture”"), chromedp.BySearch),
+	)
+	if titles := trashed(); len(titles) != 1 || !strings.Contains(titles[0], "kept 30 more days") {
+		t.Fatalf("the Trash should list the deleted draft with 30 days left, it lists %q", titles)
+	}
+	run(t, ctx,
+		chromedp.Click(buttonNamed("Restore “Doomed Architecture”"), chromedp.BySearch),
+		waitUntil(`[...document.querySelectorAll('#drafts .cw-draft-title')].some(e => e.textContent === 'Doomed Architecture')`),
+		waitUntil(`document.querySelector('dialog.cw-trash').textContent.includes('The trash is empty.')`),
+		chromedp.Click(buttonNamed("Close the trash"), chromedp.BySearch),
+		chromedp.Click(buttonNamed("Delete “Doomed Architecture”"), chromedp.BySearch),
+		waitUntil(`![...document.querySelectorAll('#drafts .cw-draft-title')].some(e => e.textContent === 'Doomed Architecture')`),
+		setClock(29*day), loadDrafts(),
+		chromedp.Click(buttonNamed("Trash"), chromedp.BySearch),
+		chromedp.WaitVisible(buttonNamed("Restore “Doomed Architecture”"), chromedp.BySearch),
+		setClock(31*day), loadDrafts(),
+		chromedp.Click(buttonNamed("Trash"), chromedp.BySearch),
+		waitUntil(`document.querySelector('dialog.cw-trash[open]')?.textContent.includes('The trash is empty.')`),
+	)
+}
+
+// TestWipedBrowserGetsEveryDraftBackFromTheLinkedFolder links a folder (the origin-private file
+// system stands in for one on disk), checks that every draft is written there under its title,
+// wipes IndexedDB, and opens the drafts from the folder from the recovery path.
+func TestWipedBrowserGetsEveryDraftBackFromTheLinkedFolder(t *testing.T) {
+	ctx := newBrowser(t, t.TempDir())
+	const folder = `navigator.storage.getDirectory().then(root => root.getDirectoryHandle('drafts', {create: true}))`
+	const folderFiles = `(async () => {
+		const files = {};
+		for await (const entry of (await ` + folder + `).values()) files[entry.name] = await (await entry.getFile()).text();
+		return JSON.stringify(files);
+	})()`
+	texts := []string{
+		"# Same Title\n\nthe first\n",
+		"# Same Title\n\nthe second, CRLF\r\n",
+		"# Slashes / and: colons?\n\nemoji 🚀\n",
+	}
+	run(t, ctx, loadDrafts())
+	for _, text := range texts {
+		run(t, ctx, chromedp.Evaluate(`casewright.drafts.create({text: `+jsString(text)+`}).then(() => true)`, nil, awaitPromise))
+	}
+	run(t, ctx,
+		chromedp.Evaluate(folder+`.then(dir => casewright.storage.linkFolder(dir)).then(() => true, e => { throw new Error(e.name + ': ' + e.message + ' ' + e.stack); })`, nil, awaitPromise),
+		waitUntil(`document.querySelector('.cw-storage-folder').textContent.includes('saved to the folder “drafts”')`),
+		appendText("\n\nTyped after linking."), waitSaved("Typed after linking."),
+		waitUntil(`Object.values(JSON.parse(await `+folderFiles+`)).some(t => t.includes('Typed after linking.'))`),
+	)
+	want := storedTexts(t, ctx)
+	var filesJSON string
+	run(t, ctx, chromedp.Evaluate(folderFiles, &filesJSON, awaitPromise))
+	files := map[string]string{}
+	if err := json.Unmarshal([]byte(filesJSON), &files); err != nil {
+		t.Fatal(err)
+	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	if !equalSets(values(files), values(want)) {
+		t.Fatalf("the folder should hold every draft byte for byte; it holds %q", names)
+	}
+	for _, name := range []string{"Same Title.md", "Same Title (2).md", "Slashes - and- colons-.md"} {
+		if _, ok := files[name]; !ok {
+			t.Errorf("no file %q in the folder, it holds %q", name, names)
+		}
+	}
+
+	run(t, ctx, wipe("indexeddb,cache_storage,service_workers"), loadDrafts(),
+		chromedp.WaitVisible(`dialog.cw-recovery[open]`, chromedp.ByQuery),
+		waitUntil(`document.querySelector('dialog.cw-recovery').textContent.includes('kept 4 drafts')`),
+		// What "Open drafts from a folder…" does once the author picked the folder.
+		chromedp.Evaluate(folder+`.then(dir => casewright.storage.openFolder(dir))`, nil, awaitPromise),
+		waitUntil(`!document.querySelector('dialog.cw-recovery').open`),
+	)
+	got := storedTexts(t, ctx)
+	for _, text := range want {
+		if !contains(values(got), text) {
+			t.Errorf("after the wipe the draft %q did not come back from the folder", tail(text))
+		}
+	}
+
+	// A wipe of everything but the folder leaves no evidence: no dialog, and a fresh start.
+	run(t, ctx, wipe("indexeddb,local_storage"), loadDrafts())
+	var open bool
+	run(t, ctx, chromedp.Evaluate(`casewright.drafts.list().then(() => document.querySelector('dialog.cw-recovery').open)`, &open, awaitPromise))
+	if open {
+		t.Fatal("recovery was offered with no evidence that drafts existed")
+	}
+}
+
+func values(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func equalSets(a, b []string) bool {
+	return strings.Join(a, "\x00") == strings.Join(b, "\x00")
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,43 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"fmt"
+	"syscall/js"
+
+	"casewright/editor"
+)
+
+// defaultDraftPath is where a draft is taken to live in the portal when the page does not say.
+const defaultDraftPath = "case-studies/new-case-study.md"
+
+// mountOptions are the per-session settings of core.mount's options: the template (its
+// Markdown text; the built-in one when absent), the portal's search index and the draft's path.
+type mountOptions struct {
+	tpl   *editor.Template
+	site  *portal // nil without a site index
+	check editor.CheckOptions
+}
+
+func readMountOptions(c *core, opts js.Value) (mountOptions, error) {
+	m := mountOptions{tpl: c.tpl, check: editor.CheckOptions{Path: defaultDraftPath}}
+	if v := opts.Get("template"); v.Type() == js.TypeString {
+		tpl, err := editor.ParseTemplate([]byte(v.String()))
+		if err != nil {
+			return m, fmt.Errorf("the template cannot be used: %w", err)
+		}
+		m.tpl = tpl
+	}
+	if v := opts.Get("path"); v.Type() == js.TypeString && v.String() != "" {
+		m.check.Path = v.String()
+	}
+	if v := opts.Get("site"); v.Type() == js.TypeString && v.String() != "" {
+		site, err := parseSearchIndex(v.String())
+		if err != nil {
+			return m, err
+		}
+		m.site, m.check.Site = site, site
+	}
+	return m, nil
+}

@@ -1,0 +1,86 @@
+// mountApp: the one code path of the standalone page and the embedded element. It starts the
+// core, mounts a session on the markup under root (a document or a ShadowRoot), and installs
+// each feature. Everything that differs between the two hosts arrives in options.
+import { loadCore } from './core.js';
+import { sanitizeToString, sanitizeToFragment } from './sanitize.js';
+import { createEditor, showDiagnostics } from './editor.js';
+import { draftsAPI } from './drafts-api.js';
+import { createStatus } from './status.js';
+import { createNotice } from './notice.js';
+import { linkCompletion } from './link-complete.js';
+import { features } from './features.js';
+
+// mountApp resolves to the API object (validate, render, drafts) once the editor is up.
+// options: wasmURL; storage (IndexedDB name); template, site (texts) and path for the core;
+// themeElement and themeKey for the theme; dialogHost for dialogs; emit(name, detail).
+export async function mountApp(root, options) {
+  const byId = (id) => root.getElementById(id);
+  const emit = options.emit ?? (() => {});
+  const status = createStatus(byId('save-status'), byId('banner'));
+  const core = await loadCore(options.wasmURL);
+
+  const mountOptions = {
+    preview: byId('preview'),
+    problems: byId('problems'),
+    outline: byId('outline'),
+    sanitize: sanitizeToFragment,
+    storage: options.storage ?? 'casewright',
+    onStatus: status.save,
+    onWarning: status.warn,
+  };
+  for (const key of ['template', 'site', 'path']) {
+    if (options[key] != null) mountOptions[key] = options[key];
+  }
+  const session = await core.mount(mountOptions);
+
+  // app is what every feature module works with: the core's session, the editor view, and
+  // the result of the latest update, with listeners told of each new one.
+  const app = {
+    root,
+    byId,
+    session,
+    status,
+    emit,
+    themeElement: options.themeElement ?? document.documentElement,
+    themeKey: options.themeKey ?? 'casewright-theme',
+    dialogHost: options.dialogHost ?? document.body,
+    state: JSON.parse(session.update(session.text)),
+    listeners: [],
+    onUpdate(fn) { this.listeners.push(fn); },
+  };
+  const onChange = (text) => {
+    app.state = JSON.parse(session.update(text));
+    for (const fn of app.listeners) fn(app.state);
+    emit('change', text);
+    emit('validate', app.state.diagnostics);
+    return app.state.diagnostics;
+  };
+  // Link targets autocomplete when the page gave the portal's pages.
+  const targets = options.site ? JSON.parse(session.linkTargets()) ?? [] : [];
+  const extensions = targets.length ? [linkCompletion(targets)] : [];
+  app.view = createEditor(byId('editor'), session.text, onChange, extensions);
+  showDiagnostics(app.view, app.state.diagnostics);
+  // openDocument shows another draft in a new editor state, so that Undo never crosses drafts.
+  app.openDocument = (text) => {
+    app.view.destroy();
+    app.view = createEditor(byId('editor'), text, onChange, extensions);
+    showDiagnostics(app.view, onChange(text));
+  };
+  app.notice = createNotice(byId('notice'));
+
+  for (const install of features) install(app);
+
+  // Whatever is typed reaches IndexedDB even when the tab goes away right after.
+  // A flush that cannot save (storage full, a conflict) has already told the user in the status.
+  const flush = () => session.flush().catch(() => {});
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flush();
+  });
+  window.addEventListener('pagehide', flush);
+
+  return {
+    validate: (text) => JSON.parse(session.validate(String(text))),
+    render: (text) => sanitizeToString(core.render(String(text))),
+    drafts: draftsAPI(session.drafts),
+  };
+}
