@@ -47,7 +47,7 @@ func TestTypePreviewProblemsReloadExport(t *testing.T) {
 
 	// Clicking the title's problem puts the cursor on line 1.
 	run(t, ctx,
-		chromedp.Click(`#problems button[data-from]`, chromedp.ByQuery),
+		chromedp.Click(`#problems button.cw-goto`, chromedp.ByQuery),
 		chromedp.Poll(`document.querySelector('.cm-activeLine')?.textContent.includes('[Company]')`, nil),
 	)
 

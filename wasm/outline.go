@@ -45,7 +45,7 @@ func (p *outlinePanel) show(items []editor.OutlineItem, total editor.Completenes
 		if item.Line > 0 {
 			fmt.Fprintf(&b, `<button type="button" class="cw-goto" data-line="%d">`, item.Line)
 		} else if fix = missingSectionDiagnostic(diags, item); fix >= 0 {
-			fmt.Fprintf(&b, `<button type="button" class="cw-goto" data-from="%d">`, diags[fix].From)
+			fmt.Fprintf(&b, `<button type="button" class="cw-goto" data-diag="%d">`, fix)
 		} else {
 			b.WriteString(`<button type="button" class="cw-goto" disabled>`)
 		}

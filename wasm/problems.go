@@ -105,10 +105,16 @@ func writeProblem(b *strings.Builder, r problemRow) {
 	if r.source != "" {
 		code = html.EscapeString(r.source) + ": " + code
 	}
-	fmt.Fprintf(b, `<li class="cw-problem cw-%s"><button type="button" class="cw-goto" data-from="%d" data-to="%d">`+
+	// The core's problems name their diagnostic, not its offsets: offsets move with every
+	// character typed above them, and the panel should only be rewritten when it looks different.
+	target := fmt.Sprintf(`data-diag="%d"`, r.index)
+	if r.index < 0 {
+		target = fmt.Sprintf(`data-from="%d" data-to="%d"`, r.from, r.to)
+	}
+	fmt.Fprintf(b, `<li class="cw-problem cw-%s"><button type="button" class="cw-goto" %s>`+
 		`<span class="cw-severity" aria-label="%s" title="%s">%s</span> <span class="cw-where">line %d</span> `+
 		`<span class="cw-message">%s</span> <code class="cw-code">%s</code></button>`,
-		sev, r.from, r.to, sev, sev, severityIcons[r.severity], r.line, html.EscapeString(r.message), code)
+		sev, target, sev, sev, severityIcons[r.severity], r.line, html.EscapeString(r.message), code)
 	if len(r.fixes) > 0 {
 		b.WriteString(`<span class="cw-fixes">`)
 		for j, f := range r.fixes {

@@ -2,6 +2,7 @@
 // to where it belongs), and an Add button inserts a missing section from the template.
 import { moveCursor, moveToLine } from './editor.js';
 import { installFixButtons } from './fixes.js';
+import { targetRange } from './targets.js';
 
 export function installOutline(app) {
   const region = app.byId('outline');
@@ -10,6 +11,9 @@ export function installOutline(app) {
     const item = event.target.closest('button.cw-goto');
     if (!item) return;
     if (item.dataset.line) moveToLine(app.view, Number(item.dataset.line));
-    else if (item.dataset.from) moveCursor(app.view, Number(item.dataset.from));
+    else {
+      const range = targetRange(app, item);
+      if (range) moveCursor(app.view, range.from);
+    }
   });
 }

@@ -2,12 +2,14 @@
 // button applies that quick fix.
 import { moveCursor } from './editor.js';
 import { installFixButtons } from './fixes.js';
+import { targetRange } from './targets.js';
 
 export function installProblems(app) {
   const region = app.byId('problems');
   installFixButtons(app, region);
   region.addEventListener('click', (event) => {
-    const item = event.target.closest('button[data-from]');
-    if (item) moveCursor(app.view, Number(item.dataset.from), Number(item.dataset.to ?? item.dataset.from));
+    const item = event.target.closest('button.cw-goto');
+    const range = item && targetRange(app, item);
+    if (range) moveCursor(app.view, range.from, range.to);
   });
 }
