@@ -46,6 +46,8 @@ func newBrowser(parent context.Context, chrome string) (*browser, error) {
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(parent, opts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
 	b := &browser{ctx: ctx, profile: profile, cancel: func() {
+		// Close the browser and wait for it to exit, so that its profile can be removed.
+		_ = chromedp.Cancel(ctx)
 		cancelCtx()
 		cancelAlloc()
 		os.RemoveAll(profile)

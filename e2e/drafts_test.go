@@ -34,7 +34,7 @@ func TestDraftsPanelNewOpenRenameDuplicateDeleteUndo(t *testing.T) {
 
 	// Rename the open draft: its H1 changes, and with it the row and the preview.
 	run(t, ctx,
-		chromedp.Click(buttonNamed("Rename “"+templateTitle+"”"), chromedp.BySearch),
+		pressButton(buttonNamed("Rename “"+templateTitle+"”")),
 		chromedp.WaitVisible(`input.cw-draft-rename`, chromedp.ByQuery),
 		chromedp.SetValue(`input.cw-draft-rename`, "Acme Payments Architecture", chromedp.ByQuery),
 		chromedp.SendKeys(`input.cw-draft-rename`, kb.Enter, chromedp.ByQuery),
@@ -59,32 +59,32 @@ func TestDraftsPanelNewOpenRenameDuplicateDeleteUndo(t *testing.T) {
 
 	// Open the renamed draft from the list.
 	run(t, ctx,
-		chromedp.Click(`//li[.//span[@class="cw-draft-title"][text()="Acme Payments Architecture"]]//button[@data-action="open"]`, chromedp.BySearch),
+		pressButton(`//li[.//span[@class="cw-draft-title"][text()="Acme Payments Architecture"]]//button[@data-action="open"]`),
 		waitUntil(`document.querySelector('#preview h1').textContent.includes('Acme Payments Architecture')`),
 		waitUntil(`document.querySelector('#drafts li[aria-current] .cw-draft-title').textContent === 'Acme Payments Architecture'`),
 	)
 
 	// Duplicate it: the copy is named in its own H1.
 	run(t, ctx,
-		chromedp.Click(buttonNamed("Duplicate “Acme Payments Architecture”"), chromedp.BySearch),
+		pressButton(buttonNamed("Duplicate “Acme Payments Architecture”")),
 		waitUntil(`[...document.querySelectorAll('#drafts .cw-draft-title')].some(e => e.textContent === 'Acme Payments Architecture (copy)')`),
 	)
 
 	// Delete the copy, then Undo.
 	run(t, ctx,
-		chromedp.Click(buttonNamed("Delete “Acme Payments Architecture (copy)”"), chromedp.BySearch),
+		pressButton(buttonNamed("Delete “Acme Payments Architecture (copy)”")),
 		waitUntil(`document.querySelector('#notice').textContent.includes('Deleted “Acme Payments Architecture (copy)”')`),
 		waitUntil(`![...document.querySelectorAll('#drafts .cw-draft-title')].some(e => e.textContent.endsWith('(copy)'))`),
-		chromedp.Click(`//*[@id="notice"]//button[text()="Undo"]`, chromedp.BySearch),
+		pressButton(`//*[@id="notice"]//button[text()="Undo"]`),
 		waitUntil(`[...document.querySelectorAll('#drafts .cw-draft-title')].some(e => e.textContent === 'Acme Payments Architecture (copy)')`),
 	)
 
 	// Delete the open draft: the editor moves to another draft; Undo brings it back to the list.
 	run(t, ctx,
-		chromedp.Click(buttonNamed("Delete “Acme Payments Architecture”"), chromedp.BySearch),
+		pressButton(buttonNamed("Delete “Acme Payments Architecture”")),
 		waitUntil(`document.querySelectorAll('#drafts li[data-id]').length === 2`),
 		waitUntil(`!document.querySelector('#preview h1').textContent.endsWith('Acme Payments Architecture')`),
-		chromedp.Click(`//*[@id="notice"]//button[text()="Undo"]`, chromedp.BySearch),
+		pressButton(`//*[@id="notice"]//button[text()="Undo"]`),
 		waitUntil(`document.querySelectorAll('#drafts li[data-id]').length === 3`),
 	)
 	var openTitle string
@@ -198,7 +198,7 @@ func TestArchiveRoundTrip(t *testing.T) {
 }
 
 // TestHistoryViewAndRestore keeps a version, edits, views the version read-only and restores it;
-// the text it replaced becomes a version of its own.
+// the text it replaced becomes a version of its own (beside the template's, kept by the first save).
 func TestHistoryViewAndRestore(t *testing.T) {
 	ctx := newBrowser(t, t.TempDir())
 	const kept, later = "Kept paragraph alpha.", "Later paragraph beta."
@@ -209,7 +209,7 @@ func TestHistoryViewAndRestore(t *testing.T) {
 		chromedp.Click(buttonNamed("Close"), chromedp.BySearch),
 		appendText("\n\n"+later), waitSaved(later),
 		chromedp.Click(buttonNamed("History"), chromedp.BySearch),
-		chromedp.Click(`//ol[@class="cw-snapshots"]/li[1]//button[text()="View"]`, chromedp.BySearch),
+		pressButton(`//ol[@class="cw-snapshots"]/li[1]//button[text()="View"]`),
 		chromedp.WaitVisible(`pre.cw-snapshot-text`, chromedp.ByQuery),
 	)
 	var version string
@@ -218,13 +218,13 @@ func TestHistoryViewAndRestore(t *testing.T) {
 		t.Fatalf("the kept version should hold the first paragraph only, it ends %q", tail(version))
 	}
 	run(t, ctx,
-		chromedp.Click(`//ol[@class="cw-snapshots"]/li[1]//button[text()="Restore"]`, chromedp.BySearch),
+		pressButton(`//ol[@class="cw-snapshots"]/li[1]//button[text()="Restore"]`),
 		waitUntil(`document.querySelector('#notice').textContent.includes('Restored the version')`),
 		waitUntil(`!document.querySelector('#preview').textContent.includes(`+jsString(later)+`)`),
 		waitUntil(`document.querySelector('#preview').textContent.includes(`+jsString(kept)+`)`),
 		chromedp.Click(buttonNamed("History"), chromedp.BySearch),
-		waitUntil(`document.querySelectorAll('dialog[open] .cw-snapshots button[aria-label^="Restore"]').length === 2`),
-		chromedp.Click(`//ol[@class="cw-snapshots"]/li[1]//button[text()="View"]`, chromedp.BySearch),
+		waitUntil(`document.querySelectorAll('dialog[open] .cw-snapshots button[aria-label^="Restore"]').length === 3`),
+		pressButton(`//ol[@class="cw-snapshots"]/li[1]//button[text()="View"]`),
 		waitUntil(`document.querySelector('dialog[open] pre.cw-snapshot-text').textContent.includes(`+jsString(later)+`)`),
 	)
 	if stored := storedText(t, ctx); strings.Contains(stored, later) || !strings.Contains(stored, kept) {
@@ -245,6 +245,15 @@ func loadDrafts() chromedp.Action {
 func buttonNamed(name string) string {
 	q := `"` + name + `"`
 	return `//button[@aria-label=` + q + ` or (not(@aria-label) and normalize-space(.)=` + q + `)]`
+}
+
+// pressButton moves the focus to the button at the XPath sel and presses Enter, as a keyboard
+// user does; unlike a mouse click it cannot land on a neighbour while a panel scrolls.
+func pressButton(sel string) chromedp.Action {
+	return chromedp.Tasks{
+		chromedp.Focus(sel, chromedp.BySearch),
+		chromedp.KeyEvent(kb.Enter),
+	}
 }
 
 // waitUntil waits until a JavaScript condition (it may be a promise) holds, checking every 50 ms.
@@ -356,12 +365,16 @@ func BenchmarkDraftsInThePage(b *testing.B) {
 	}
 	var before, after float64
 	var saveMS, listMS []float64
+	step := func(name string) chromedp.Action {
+		return chromedp.ActionFunc(func(context.Context) error { b.Logf("%s: %s", time.Now().Format("15:04:05"), name); return nil })
+	}
 	err := chromedp.Run(ctx,
-		loadDrafts(),
+		loadDrafts(), step("loaded"),
 		chromedp.Evaluate(`navigator.storage.estimate().then(e => e.usageDetails.indexedDB || 0)`, &before, awaitPromise),
 		chromedp.SetUploadFiles(`#import-file`, []string{path}, chromedp.ByQuery),
 		waitUntil(`document.querySelector('#notice').textContent.includes('Imported 100 drafts')`),
 		chromedp.Evaluate(`navigator.storage.estimate().then(e => e.usageDetails.indexedDB || 0)`, &after, awaitPromise),
+		step("imported"),
 		chromedp.Evaluate(`(async () => {
 			const words = 'the service writes events to a queue and a worker reads them back écrit 🚀 '.split(' ');
 			const text = (n) => { let s = '# Bench\n\n'; while (s.length < 100 * 1024) s += words[(s.length * 7 + n) % words.length] + ' '; return s; };
@@ -374,6 +387,7 @@ func BenchmarkDraftsInThePage(b *testing.B) {
 			}
 			return times;
 		})()`, &saveMS, awaitPromise),
+		step("saved"),
 		chromedp.Evaluate(`(async () => {
 			for (let i = (await casewright.drafts.list()).length; i < 1000; i++) await casewright.drafts.create({text: '# Draft ' + i + '\n\nbody\n'});
 			const times = [];
@@ -449,8 +463,12 @@ func newBrowserB(b *testing.B) context.Context {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chrome), chromedp.NoSandbox, chromedp.UserDataDir(b.TempDir()))
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(allocCtx)
-	timeout, cancelTimeout := context.WithTimeout(ctx, 5*time.Minute)
-	b.Cleanup(func() { cancelTimeout(); chromedp.Cancel(ctx); cancel(); cancelAlloc() })
-	return timeout
+	browserCtx, _ := chromedp.NewContext(allocCtx)
+	if err := chromedp.Run(browserCtx); err != nil {
+		cancelAlloc()
+		b.Fatalf("starting Chromium: %v", err)
+	}
+	ctx, cancelTimeout := context.WithTimeout(browserCtx, 5*time.Minute)
+	b.Cleanup(func() { cancelTimeout(); chromedp.Cancel(browserCtx); cancelAlloc() })
+	return ctx
 }

@@ -163,9 +163,9 @@ func TestDamagedRecordIsSkippedAndTheRestOpen(t *testing.T) {
 		chromedp.Reload(), loadDrafts(),
 		waitUntil(`document.querySelector('#notice').textContent.includes('damaged')`),
 		waitUntil(`document.querySelectorAll('#drafts li[data-id]').length === 2`),
-		chromedp.Click(`//li[.//span[@class="cw-draft-title"][text()="Healthy One"]]//button[@data-action="open"]`, chromedp.BySearch),
+		pressButton(`//li[.//span[@class="cw-draft-title"][text()="Healthy One"]]//button[@data-action="open"]`),
 		waitUntil(previewHas("fine")),
-		chromedp.Click(`//li[.//span[@class="cw-draft-title"][text()="`+templateTitle+`"]]//button[@data-action="open"]`, chromedp.BySearch),
+		pressButton(`//li[.//span[@class="cw-draft-title"][text()="`+templateTitle+`"]]//button[@data-action="open"]`),
 		waitUntil(`document.querySelector('#preview h1').textContent.includes('[Company]')`),
 	)
 	var notice string

@@ -39,7 +39,13 @@ export function installDrafts(app) {
     setTimeout(() => { refreshQueued = false; refresh(); }, 50);
   };
 
+  // render redraws the rows only when the list changed, so that focus and clicks are not lost
+  // to a refresh that found nothing new.
+  let shown = '';
   function render() {
+    const now = JSON.stringify([app.draftId, drafts]);
+    if (now === shown) return;
+    shown = now;
     list.replaceChildren(...drafts.map(row));
     if (drafts.length === 0) list.replaceChildren(note('No drafts.'));
   }

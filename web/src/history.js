@@ -36,12 +36,17 @@ export function installHistory(app) {
     }
   });
 
+  // shown counts the readings of the history, so that only the latest one is drawn.
+  let shown = 0;
   async function show() {
+    const reading = ++shown;
     heading.textContent = `History of “${app.state.title}”`;
     viewer.hidden = true;
+    list.replaceChildren(item('Reading the history…'));
     let snapshots;
     try {
       snapshots = JSON.parse(await ws.history(app.draftId));
+      if (reading !== shown) return;
     } catch (err) {
       list.replaceChildren(item(`The history could not be read: ${err.message}`));
       return;
