@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
@@ -48,46 +47,6 @@ func wipe(types string) chromedp.Action {
 		chromedp.Navigate("about:blank"),
 		storage.ClearDataForOrigin(strings.TrimSuffix(appURL, "/"), types),
 	}
-}
-
-// TestPersistentStorageIsRequestedAndShown: the first save asks for persistent storage; a
-// refusal shows the notice with its remedies (dismissed for good), a grant shows protection.
-func TestPersistentStorageIsRequestedAndShown(t *testing.T) {
-	ctx := newBrowser(t, t.TempDir())
-	run(t, ctx,
-		browser.SetPermission(&browser.PermissionDescriptor{Name: "persistent-storage"}, browser.PermissionSettingDenied).WithOrigin(strings.TrimSuffix(appURL, "/")),
-		loadDrafts(),
-		waitUntil(`document.querySelector('#storage .cw-storage-space').textContent.includes('left.')`),
-		waitUntil(`document.querySelector('#storage .cw-storage-protection').dataset.state === 'unknown'`),
-		appendText("\n\nFirst words."), waitSaved("First words."),
-		waitUntil(`document.querySelector('#storage .cw-storage-protection').dataset.state === 'refused'`),
-		waitUntil(`!document.querySelector('.cw-persist-notice').hidden`),
-	)
-	var notice string
-	run(t, ctx, chromedp.Text(`.cw-persist-notice`, &notice, chromedp.ByQuery))
-	if !strings.Contains(notice, "may delete your drafts") || !strings.Contains(notice, "Back up all drafts") {
-		t.Fatalf("the refusal notice should explain the risk and offer a backup, it reads %q", notice)
-	}
-	run(t, ctx,
-		chromedp.Click(buttonNamed("Dismiss the storage warning"), chromedp.BySearch),
-		waitUntil(`document.querySelector('.cw-persist-notice').hidden`),
-		loadDrafts(), appendText("\n\nMore words."), waitSaved("More words."),
-		waitUntil(`document.querySelector('#storage .cw-storage-protection').dataset.state === 'refused'`),
-	)
-	var shown bool
-	run(t, ctx, chromedp.Evaluate(`!document.querySelector('.cw-persist-notice').hidden`, &shown))
-	if shown {
-		t.Fatal("a dismissed storage warning came back on the next visit")
-	}
-
-	// Granted: the region says the drafts are protected.
-	granted := newBrowser(t, t.TempDir())
-	run(t, granted,
-		browser.SetPermission(&browser.PermissionDescriptor{Name: "persistent-storage"}, browser.PermissionSettingGranted).WithOrigin(strings.TrimSuffix(appURL, "/")),
-		loadDrafts(), appendText("\n\nFirst words."), waitSaved("First words."),
-		waitUntil(`document.querySelector('#storage .cw-storage-protection').dataset.state === 'protected'`),
-		waitUntil(`navigator.storage.persisted()`),
-	)
 }
 
 // TestBackupRoundTripRestoresEveryDraftWithHistory backs up, wipes IndexedDB, and restores the
