@@ -213,6 +213,8 @@ func TestScrollSync(t *testing.T) {
 		return Number(block.dataset.line) <= editorLine + 1 && (!next || Number(next.dataset.line) >= editorLine - 1);
 	})()`
 	run(t, ctx,
+		// Diagrams are drawn lazily and change the preview's height: let them settle first.
+		chromedp.Poll(`[...document.querySelectorAll('#preview pre.mermaid')].every(p => p.querySelector('svg'))`, nil),
 		chromedp.Evaluate(`document.querySelector('.cm-scroller').scrollTop = 1500`, nil),
 		chromedp.Poll(`document.querySelector('#preview').scrollTop > 0`, nil),
 		chromedp.Poll(inStep, nil),
