@@ -61,7 +61,7 @@ bin/casewright: $(GO_SOURCES) $(DIST)/index.html
 $(CHROME): scripts/chromium.sh
 	./scripts/chromium.sh
 
-test: test-go test-wasm test-e2e test-portal fuzz
+test: test-go test-wasm test-e2e test-portal
 
 test-go:
 	$(GO) vet ./...
