@@ -320,7 +320,9 @@ func writeTemp(t *testing.T, name string, data []byte) string {
 	return path
 }
 
-// downloadFrom clicks the button at the XPath sel and returns the bytes of the file it downloads.
+// downloadFrom presses the button at the XPath sel and returns the bytes of the file it downloads.
+// It presses by keyboard, not by a click at coordinates, so a panel that grows while the page
+// settles cannot move the button from under the pointer.
 func downloadFrom(t *testing.T, ctx context.Context, sel string) []byte {
 	t.Helper()
 	dir := t.TempDir()
@@ -336,7 +338,7 @@ func downloadFrom(t *testing.T, ctx context.Context, sel string) []byte {
 	run(t, ctx,
 		browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllowAndName).
 			WithDownloadPath(dir).WithEventsEnabled(true),
-		chromedp.Click(sel, chromedp.BySearch),
+		pressButton(sel),
 	)
 	select {
 	case guid := <-done:
@@ -347,6 +349,8 @@ func downloadFrom(t *testing.T, ctx context.Context, sel string) []byte {
 		return data
 	case <-ctx.Done():
 		t.Fatal("the download never finished")
+	case <-time.After(time.Minute):
+		t.Fatal("the download never finished: no file a minute after pressing the button")
 	}
 	return nil
 }

@@ -5,13 +5,9 @@ package e2e
 import (
 	"bytes"
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -85,34 +81,10 @@ func storedText(t *testing.T, ctx context.Context) string {
 	return text
 }
 
-// exportDownload clicks Export Markdown and returns the bytes of the downloaded file.
+// exportDownload presses Export Markdown and returns the bytes of the downloaded file.
 func exportDownload(t *testing.T, ctx context.Context) []byte {
 	t.Helper()
-	dir := t.TempDir()
-	done := make(chan string, 1)
-	chromedp.ListenTarget(ctx, func(ev any) {
-		if e, ok := ev.(*browser.EventDownloadProgress); ok && e.State == browser.DownloadProgressStateCompleted {
-			done <- e.GUID
-		}
-	})
-	run(t, ctx,
-		browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllowAndName).
-			WithDownloadPath(dir).WithEventsEnabled(true),
-		chromedp.Click(`//button[text()="Export Markdown"]`, chromedp.BySearch),
-	)
-	select {
-	case guid := <-done:
-		data, err := os.ReadFile(filepath.Join(dir, guid))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return data
-	case <-ctx.Done():
-		t.Fatal("the export never finished downloading")
-	case <-time.After(time.Minute):
-		t.Fatal("the export never finished downloading")
-	}
-	return nil
+	return downloadFrom(t, ctx, `//button[text()="Export Markdown"]`)
 }
 
 func run(t *testing.T, ctx context.Context, actions ...chromedp.Action) {
