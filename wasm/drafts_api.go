@@ -39,24 +39,27 @@ func fullJSON(d store.Draft) draftJSON {
 	return j
 }
 
+// storeCall wraps fn as a JavaScript function returning a promise of fn's result as JSON, or
+// of errNoStorage where IndexedDB cannot be used.
+func (s *session) storeCall(fn func(ctx context.Context, args []js.Value) (any, error)) js.Func {
+	return js.FuncOf(func(_ js.Value, args []js.Value) any {
+		return promise(func() (any, error) {
+			if s.drafts == nil {
+				return nil, errNoStorage
+			}
+			v, err := fn(context.Background(), args)
+			if err != nil {
+				return nil, err
+			}
+			return jsonString(v), nil
+		})
+	})
+}
+
 // draftsAPI is window.casewright.drafts, each function a promise of JSON.
 func (s *session) draftsAPI() js.Value {
-	call := func(fn func(ctx context.Context, args []js.Value) (any, error)) js.Func {
-		return js.FuncOf(func(_ js.Value, args []js.Value) any {
-			return promise(func() (any, error) {
-				if s.drafts == nil {
-					return nil, errNoStorage
-				}
-				v, err := fn(context.Background(), args)
-				if err != nil {
-					return nil, err
-				}
-				return jsonString(v), nil
-			})
-		})
-	}
 	return js.ValueOf(map[string]any{
-		"list": call(func(ctx context.Context, _ []js.Value) (any, error) {
+		"list": s.storeCall(func(ctx context.Context, _ []js.Value) (any, error) {
 			list, err := s.drafts.List(ctx)
 			if err != nil && !errors.Is(err, store.ErrDamaged) {
 				return nil, err
@@ -67,11 +70,11 @@ func (s *session) draftsAPI() js.Value {
 			}
 			return out, nil
 		}),
-		"get": call(func(ctx context.Context, args []js.Value) (any, error) {
+		"get": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
 			d, err := s.drafts.Get(ctx, args[0].String())
 			return fullJSON(d), err
 		}),
-		"create": call(func(ctx context.Context, args []js.Value) (any, error) {
+		"create": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
 			title, text := args[0].String(), args[1].String()
 			if title == "" {
 				title = store.Title(text)
@@ -79,7 +82,7 @@ func (s *session) draftsAPI() js.Value {
 			d, err := s.drafts.Create(ctx, title, text)
 			return fullJSON(d), err
 		}),
-		"save": call(func(ctx context.Context, args []js.Value) (any, error) {
+		"save": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
 			id, text := args[0].String(), args[1].String()
 			current, err := s.drafts.Get(ctx, id)
 			if err != nil {
@@ -94,7 +97,7 @@ func (s *session) draftsAPI() js.Value {
 			s.loadNewer(d.ID, d.Revision)
 			return fullJSON(d), nil
 		}),
-		"remove": call(func(ctx context.Context, args []js.Value) (any, error) {
+		"remove": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
 			if err := s.drafts.Remove(ctx, args[0].String()); err != nil {
 				return nil, err
 			}
@@ -149,20 +152,6 @@ func damageMessage(err error) string {
 // workspaceAPI is what the page's own drafts panel, history, import and conflict dialogs call:
 // promises of JSON, like the drafts API, plus listen, retitle and persistent.
 func (s *session) workspaceAPI() js.Value {
-	call := func(fn func(ctx context.Context, args []js.Value) (any, error)) js.Func {
-		return js.FuncOf(func(_ js.Value, args []js.Value) any {
-			return promise(func() (any, error) {
-				if s.drafts == nil {
-					return nil, errNoStorage
-				}
-				v, err := fn(context.Background(), args)
-				if err != nil {
-					return nil, err
-				}
-				return jsonString(v), nil
-			})
-		})
-	}
 	return js.ValueOf(map[string]any{
 		"persistent": s.drafts != nil,
 		"listen": js.FuncOf(func(_ js.Value, args []js.Value) any {
@@ -172,7 +161,7 @@ func (s *session) workspaceAPI() js.Value {
 		"retitle": js.FuncOf(func(_ js.Value, args []js.Value) any {
 			return retitle(args[0].String(), args[1].String())
 		}),
-		"list": call(func(ctx context.Context, _ []js.Value) (any, error) {
+		"list": s.storeCall(func(ctx context.Context, _ []js.Value) (any, error) {
 			list, err := s.drafts.List(ctx)
 			if err != nil && !errors.Is(err, store.ErrDamaged) {
 				return nil, err
@@ -183,11 +172,11 @@ func (s *session) workspaceAPI() js.Value {
 			}
 			return out, nil
 		}),
-		"openNew": call(func(ctx context.Context, args []js.Value) (any, error) {
+		"openNew": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
 			d, err := s.openText(ctx, args[0].String())
 			return fullJSON(d), err
 		}),
-		"rename": call(func(ctx context.Context, args []js.Value) (any, error) {
+		"rename": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
 			id, title := args[0].String(), args[1].String()
 			d, err := s.drafts.Get(ctx, id)
 			if err != nil {
@@ -201,7 +190,7 @@ func (s *session) workspaceAPI() js.Value {
 			s.announceSave(d)
 			return summaryJSON(d.Summary), nil
 		}),
-		"duplicate": call(func(ctx context.Context, args []js.Value) (any, error) {
+		"duplicate": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
 			d, err := s.drafts.Duplicate(ctx, args[0].String())
 			if err != nil {
 				return nil, err
@@ -215,14 +204,14 @@ func (s *session) workspaceAPI() js.Value {
 			s.announceChange(d.ID, d.Revision)
 			return summaryJSON(d.Summary), nil
 		}),
-		"remove": call(func(ctx context.Context, args []js.Value) (any, error) {
+		"remove": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
 			if err := s.drafts.Remove(ctx, args[0].String()); err != nil {
 				return nil, err
 			}
 			s.announceChange(args[0].String(), 0)
 			return true, nil
 		}),
-		"restore": call(func(ctx context.Context, args []js.Value) (any, error) {
+		"restore": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
 			sum, err := s.drafts.Restore(ctx, args[0].String())
 			if err != nil {
 				return nil, err
@@ -230,7 +219,7 @@ func (s *session) workspaceAPI() js.Value {
 			s.announceChange(sum.ID, sum.Revision)
 			return summaryJSON(sum), nil
 		}),
-		"history": call(func(ctx context.Context, args []js.Value) (any, error) {
+		"history": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
 			snaps, err := s.drafts.History(ctx, args[0].String())
 			if err != nil && !errors.Is(err, store.ErrDamaged) {
 				return nil, err
@@ -241,7 +230,7 @@ func (s *session) workspaceAPI() js.Value {
 			}
 			return out, nil
 		}),
-		"snapshot": call(func(ctx context.Context, args []js.Value) (any, error) {
+		"snapshot": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
 			id, seq := args[0].String(), int64(args[1].Int())
 			snaps, err := s.drafts.History(ctx, id)
 			if err != nil && !errors.Is(err, store.ErrDamaged) {
@@ -254,7 +243,7 @@ func (s *session) workspaceAPI() js.Value {
 			}
 			return nil, fmt.Errorf("%w: snapshot %d of %s", store.ErrNotFound, seq, id)
 		}),
-		"takeSnapshot": call(func(ctx context.Context, args []js.Value) (any, error) {
+		"takeSnapshot": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
 			id := args[0].String()
 			if id == s.currentID() {
 				if err := s.saver.flush(); err != nil {
@@ -264,11 +253,11 @@ func (s *session) workspaceAPI() js.Value {
 			snap, err := s.drafts.Snapshot(ctx, id)
 			return snapshotOf(snap, false), err
 		}),
-		"restoreSnapshot": call(func(ctx context.Context, args []js.Value) (any, error) {
+		"restoreSnapshot": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
 			d, err := s.restoreSnapshot(ctx, args[0].String(), int64(args[1].Int()))
 			return fullJSON(d), err
 		}),
-		"exportArchive": call(func(ctx context.Context, _ []js.Value) (any, error) {
+		"exportArchive": s.storeCall(func(ctx context.Context, _ []js.Value) (any, error) {
 			if err := s.saver.flush(); err != nil && !errors.Is(err, errNotSaved) {
 				return nil, err
 			}
@@ -278,7 +267,7 @@ func (s *session) workspaceAPI() js.Value {
 			}
 			return archiveJSON{Archive: string(data), Damaged: damageMessage(err)}, nil
 		}),
-		"importArchive": call(func(ctx context.Context, args []js.Value) (any, error) {
+		"importArchive": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
 			n, err := s.drafts.ImportArchive(ctx, []byte(args[0].String()))
 			if err != nil {
 				return nil, err
@@ -286,10 +275,10 @@ func (s *session) workspaceAPI() js.Value {
 			s.announceChange("", 0)
 			return n, nil
 		}),
-		"keepMine": call(func(context.Context, []js.Value) (any, error) {
+		"keepMine": s.storeCall(func(context.Context, []js.Value) (any, error) {
 			return true, s.keepMine()
 		}),
-		"takeTheirs": call(func(context.Context, []js.Value) (any, error) {
+		"takeTheirs": s.storeCall(func(context.Context, []js.Value) (any, error) {
 			d, err := s.takeTheirs()
 			return fullJSON(d), err
 		}),

@@ -18,7 +18,7 @@ func TestPortalResolvesMarkdownTargets(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
-		page, anchor string
+		page, anchor       string
 		hasPage, hasAnchor bool
 	}{
 		{"patterns/circuit-breaker.md", "usage", true, true},

@@ -21,21 +21,16 @@ type trashedJSON struct {
 // Restoring goes through the workspace's restore; purging happens at start (trashKeep).
 func (s *session) trashAPI() js.Value {
 	return js.ValueOf(map[string]any{
-		"list": js.FuncOf(func(js.Value, []js.Value) any {
-			return promise(func() (any, error) {
-				if s.drafts == nil {
-					return nil, errNoStorage
-				}
-				trash, err := s.drafts.Trash(context.Background())
-				if err != nil && !errors.Is(err, store.ErrDamaged) {
-					return nil, err
-				}
-				out := make([]trashedJSON, len(trash))
-				for i, d := range trash {
-					out[i] = trashedJSON{draftJSON: summaryJSON(d), Deleted: d.Deleted.UTC().Format(time.RFC3339Nano)}
-				}
-				return jsonString(out), nil
-			})
+		"list": s.storeCall(func(ctx context.Context, _ []js.Value) (any, error) {
+			trash, err := s.drafts.Trash(ctx)
+			if err != nil && !errors.Is(err, store.ErrDamaged) {
+				return nil, err
+			}
+			out := make([]trashedJSON, len(trash))
+			for i, d := range trash {
+				out[i] = trashedJSON{draftJSON: summaryJSON(d), Deleted: d.Deleted.UTC().Format(time.RFC3339Nano)}
+			}
+			return out, nil
 		}),
 	})
 }

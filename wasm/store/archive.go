@@ -112,25 +112,15 @@ func (s *Store) ExportArchive(ctx context.Context) ([]byte, error) {
 	if err := enc.Encode(a); err != nil {
 		return nil, fmt.Errorf("store: encoding archive: %w", err)
 	}
-	if len(damaged) > 0 {
-		return buf.Bytes(), &DamagedError{Records: damaged}
-	}
-	return buf.Bytes(), nil
+	return buf.Bytes(), damage(damaged)
 }
 
 // readAllOf reads and decodes every record of one store, adding damaged
 // ones to *damaged.
 func readAllOf[T checker](ctx context.Context, s *Store, storeName string, damaged *[]DamagedRecord) ([]T, error) {
-	arr, err := s.getAll(ctx, storeName, js.Undefined())
-	if err != nil {
-		return nil, err
-	}
-	recs, bad, err := decodeAll[T](storeName, arr)
-	if err != nil {
-		return nil, classify(err)
-	}
+	recs, bad, err := readRecords[T](ctx, s, storeName, js.Undefined())
 	*damaged = append(*damaged, bad...)
-	return recs, nil
+	return recs, err
 }
 
 // collectDamage moves the records of a *DamagedError into *damaged and

@@ -126,18 +126,11 @@ func (s *Store) List(ctx context.Context) ([]Summary, error) {
 // summaries reads every summary record, live and trashed. The error, if
 // any, is a *DamagedError when the records returned are still good.
 func (s *Store) summaries(ctx context.Context) ([]summaryRecord, error) {
-	arr, err := s.getAll(ctx, storeSummaries, js.Undefined())
+	recs, damaged, err := readRecords[summaryRecord](ctx, s, storeSummaries, js.Undefined())
 	if err != nil {
 		return nil, err
 	}
-	recs, damaged, err := decodeAll[summaryRecord](storeSummaries, arr)
-	if err != nil {
-		return nil, classify(err)
-	}
-	if len(damaged) > 0 {
-		return recs, &DamagedError{Records: damaged}
-	}
-	return recs, nil
+	return recs, damage(damaged)
 }
 
 // Get returns the live draft id with its text.

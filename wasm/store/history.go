@@ -56,18 +56,11 @@ func (s *Store) historyRecords(ctx context.Context, id string) ([]snapshotRecord
 	if err := jsTry(func() { keyRange = js.Global().Get("IDBKeyRange").Call("bound", lower, upper) }); err != nil {
 		return nil, classify(err)
 	}
-	arr, err := s.getAll(ctx, storeHistory, keyRange)
+	recs, damaged, err := readRecords[snapshotRecord](ctx, s, storeHistory, keyRange)
 	if err != nil {
 		return nil, err
 	}
-	recs, damaged, err := decodeAll[snapshotRecord](storeHistory, arr)
-	if err != nil {
-		return nil, classify(err)
-	}
-	if len(damaged) > 0 {
-		return recs, &DamagedError{Records: damaged}
-	}
-	return recs, nil
+	return recs, damage(damaged)
 }
 
 // Snapshot saves the current text of live draft id as a snapshot now and

@@ -3,6 +3,7 @@
 package store
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -127,6 +128,28 @@ func decodeValue(v js.Value, rec checker) error {
 }
 
 var jsJSON = js.Global().Get("JSON")
+
+// readRecords reads and decodes the records of one store (within keyRange,
+// when it is not undefined); the ones that do not decode come back apart.
+func readRecords[T checker](ctx context.Context, s *Store, storeName string, keyRange js.Value) ([]T, []DamagedRecord, error) {
+	arr, err := s.getAll(ctx, storeName, keyRange)
+	if err != nil {
+		return nil, nil, err
+	}
+	recs, damaged, err := decodeAll[T](storeName, arr)
+	if err != nil {
+		return nil, nil, classify(err)
+	}
+	return recs, damaged, nil
+}
+
+// damage is the *DamagedError for damaged records, or nil when there are none.
+func damage(damaged []DamagedRecord) error {
+	if len(damaged) == 0 {
+		return nil
+	}
+	return &DamagedError{Records: damaged}
+}
 
 // decodeAll decodes an array of stored values (a getAll result) into
 // records, skipping and reporting the ones that do not decode.
