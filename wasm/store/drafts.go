@@ -56,11 +56,23 @@ func newID() string {
 // Title returns a draft's title: the text of its first level-one ATX
 // heading ("# Title") outside fenced code, or "Untitled".
 func Title(text string) string {
+	if _, _, title := TitleHeading(text); title != "" {
+		return title
+	}
+	return "Untitled"
+}
+
+// TitleHeading finds the heading Title reads: the byte range of its line
+// (without the line ending) and its text; start is -1 and title empty when
+// text has none.
+func TitleHeading(text string) (start, end int, title string) {
 	fence := ""
+	offset := 0
 	for line := range strings.Lines(text) {
-		line = strings.TrimRight(line, "\r\n")
-		trimmed := strings.TrimLeft(line, " ")
-		if len(line)-len(trimmed) > 3 {
+		start, offset = offset, offset+len(line)
+		body := strings.TrimRight(line, "\r\n")
+		trimmed := strings.TrimLeft(body, " ")
+		if len(body)-len(trimmed) > 3 {
 			continue // indented code
 		}
 		if fence != "" {
@@ -74,13 +86,12 @@ func Title(text string) string {
 			continue
 		}
 		if h, ok := strings.CutPrefix(trimmed, "# "); ok {
-			h = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(h), "#"))
-			if h != "" {
-				return h
+			if h = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(h), "#")); h != "" {
+				return start, start + len(body), h
 			}
 		}
 	}
-	return "Untitled"
+	return -1, -1, ""
 }
 
 // titleFor returns title, or the title derived from text when it is blank.
