@@ -325,6 +325,12 @@ func writeTemp(t *testing.T, name string, data []byte) string {
 // settles cannot move the button from under the pointer.
 func downloadFrom(t *testing.T, ctx context.Context, sel string) []byte {
 	t.Helper()
+	return downloadBy(t, ctx, pressButton(sel))
+}
+
+// downloadBy runs action and returns the bytes of the file it downloads.
+func downloadBy(t *testing.T, ctx context.Context, action chromedp.Action) []byte {
+	t.Helper()
 	dir := t.TempDir()
 	done := make(chan string, 1)
 	chromedp.ListenTarget(ctx, func(ev any) {
@@ -338,7 +344,7 @@ func downloadFrom(t *testing.T, ctx context.Context, sel string) []byte {
 	run(t, ctx,
 		browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllowAndName).
 			WithDownloadPath(dir).WithEventsEnabled(true),
-		pressButton(sel),
+		action,
 	)
 	select {
 	case guid := <-done:
@@ -350,7 +356,7 @@ func downloadFrom(t *testing.T, ctx context.Context, sel string) []byte {
 	case <-ctx.Done():
 		t.Fatal("the download never finished")
 	case <-time.After(time.Minute):
-		t.Fatal("the download never finished: no file a minute after pressing the button")
+		t.Fatal("the download never finished: no file a minute after asking for it")
 	}
 	return nil
 }

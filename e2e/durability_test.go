@@ -9,9 +9,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 const day = 24 * 60 * 60 * 1000 // ms
@@ -49,6 +51,183 @@ func wipe(types string) chromedp.Action {
 	}
 }
 
+// openStorage opens the Storage region by its summary, with the keyboard, unless it is open.
+func openStorage() chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		var open bool
+		if err := chromedp.Evaluate(`document.querySelector('#storage details').open`, &open).Do(ctx); err != nil || open {
+			return err
+		}
+		return chromedp.Tasks{
+			chromedp.Focus(`#storage summary`, chromedp.ByQuery),
+			chromedp.KeyEvent(kb.Enter),
+			waitUntil(`document.querySelector('#storage details').open`),
+		}.Do(ctx)
+	})
+}
+
+// setPersistentStorage answers the app's origin's requests for persistent storage, as the
+// browser's permission setting does.
+func setPersistentStorage(setting browser.PermissionSetting) chromedp.Action {
+	return browser.SetPermission(&browser.PermissionDescriptor{Name: "persistent-storage"}, setting).WithOrigin(strings.TrimSuffix(appURL, "/"))
+}
+
+const (
+	protectionState = `document.querySelector('#storage .cw-storage-protection').dataset.state`
+	storageSummary  = `document.querySelector('#storage summary').textContent`
+	persistNotice   = `document.querySelector('#storage .cw-persist-notice')`
+)
+
+// TestPersistentStorageIsRequestedAndShown: the first save asks the browser for persistent
+// storage. Refused, the Storage region says so and a notice explains the risk and offers the
+// remedies (a backup that downloads; dismissed, it stays away); granted, the region says the
+// drafts are protected, and the browser agrees.
+func TestPersistentStorageIsRequestedAndShown(t *testing.T) {
+	ctx := newBrowser(t, t.TempDir())
+	run(t, ctx,
+		setPersistentStorage(browser.PermissionSettingDenied),
+		loadDrafts(),
+		waitUntil(`document.querySelector('#storage .cw-storage-space').textContent.includes('left.')`),
+		waitUntil(protectionState+` === 'unknown' && `+storageSummary+`.includes('not protected yet')`),
+	)
+	var shownEarly bool
+	run(t, ctx, chromedp.Evaluate(`!`+persistNotice+`.hidden`, &shownEarly))
+	if shownEarly {
+		t.Fatal("the storage warning showed before anything was saved")
+	}
+	run(t, ctx,
+		appendText("\n\nFirst words."), waitSaved("First words."),
+		waitUntil(protectionState+` === 'refused'`),
+		waitUntil(`/^Storage not protected · [\d.]+ (bytes|KB|MB|GB) used$/.test(`+storageSummary+`)`),
+		waitUntil(`!`+persistNotice+`.hidden`),
+	)
+	var notice struct {
+		Text            string
+		Buttons         []string
+		Visible, Closed bool
+		FolderAPI       bool
+	}
+	run(t, ctx, chromedp.Evaluate(`(() => {
+		const n = `+persistNotice+`;
+		return {
+			text: n.querySelector('.cw-notice-text').textContent,
+			buttons: [...n.querySelectorAll('button')].map(b => b.getAttribute('aria-label') || b.textContent),
+			visible: n.checkVisibility(),
+			closed: !document.querySelector('#storage details').open,
+			folderAPI: typeof window.showDirectoryPicker === 'function',
+		};
+	})()`, &notice))
+	if !strings.Contains(notice.Text, "may delete your drafts") || strings.Count(notice.Text, ".") != 1 {
+		t.Errorf("the notice should explain the risk in one sentence, it reads %q", notice.Text)
+	}
+	wantButtons := []string{"Back up all drafts", "Dismiss the storage warning"}
+	if notice.FolderAPI {
+		wantButtons = []string{"Back up all drafts", "Link a folder…", "Dismiss the storage warning"}
+	}
+	if strings.Join(notice.Buttons, "|") != strings.Join(wantButtons, "|") {
+		t.Errorf("the notice should offer %q (File System Access API: %v), it offers %q", wantButtons, notice.FolderAPI, notice.Buttons)
+	}
+	if !notice.Visible || !notice.Closed {
+		t.Errorf("the notice should show with the Storage region closed (visible %v, region closed %v)", notice.Visible, notice.Closed)
+	}
+	// Its backup is the real one: an archive holding the draft.
+	backup := archiveDrafts(t, downloadFrom(t, ctx, `//*[contains(@class,"cw-persist-notice")]//button[text()="Back up all drafts"]`))
+	if len(backup) != 1 || !strings.Contains(backup[0].Text, "First words.") {
+		t.Errorf("the notice's backup should hold the draft, it holds %+v", backup)
+	}
+	run(t, ctx,
+		pressButton(buttonNamed("Dismiss the storage warning")),
+		waitUntil(persistNotice+`.hidden`),
+		loadDrafts(), appendText("\n\nMore words."), waitSaved("More words."),
+		waitUntil(protectionState+` === 'refused'`),
+	)
+	var shown, persisted bool
+	run(t, ctx,
+		chromedp.Evaluate(`!`+persistNotice+`.hidden`, &shown),
+		chromedp.Evaluate(`navigator.storage.persisted()`, &persisted, awaitPromise),
+	)
+	if shown {
+		t.Error("a dismissed storage warning came back on the next visit")
+	}
+	if persisted {
+		t.Error("the browser refused persistence, yet it says the drafts are persisted")
+	}
+
+	// Granted (after the page loaded, so the first save is what finds it out): the region says
+	// the drafts are protected, there is no warning, and the browser keeps the site's data.
+	granted := newBrowser(t, t.TempDir())
+	run(t, granted,
+		loadDrafts(),
+		waitUntil(protectionState+` === 'unknown'`),
+		setPersistentStorage(browser.PermissionSettingGranted),
+		appendText("\n\nFirst words."), waitSaved("First words."),
+		waitUntil(protectionState+` === 'protected'`),
+		waitUntil(`/^Storage protected · [\d.]+ (bytes|KB|MB|GB) used$/.test(`+storageSummary+`)`),
+		waitUntil(`navigator.storage.persisted()`),
+	)
+	run(t, granted, chromedp.Evaluate(`!`+persistNotice+`.hidden`, &shown))
+	if shown {
+		t.Error("the storage warning showed although the browser keeps the drafts")
+	}
+}
+
+// TestStorageRegionIsOneLineUntilOpened: closed, the Storage region is its summary line; the
+// keyboard opens it to the full panel and closes it again; open or closed, the editor and the
+// preview keep the workspace's whole height.
+func TestStorageRegionIsOneLineUntilOpened(t *testing.T) {
+	ctx := newBrowser(t, t.TempDir())
+	type layout struct {
+		Open                            bool
+		Region, Line, Workspace, Editor float64
+		Preview, Drafts                 float64
+		BackupShown, SummaryCut         bool
+		Summary                         string
+	}
+	measure := func() layout {
+		var l layout
+		run(t, ctx, chromedp.Evaluate(`(() => {
+			const h = (sel) => document.querySelector(sel).getBoundingClientRect().height;
+			const summary = document.querySelector('#storage summary');
+			const backup = [...document.querySelectorAll('#storage button')].find(b => b.textContent === 'Back up all drafts');
+			return {
+				open: document.querySelector('#storage details').open,
+				region: h('#storage'), line: summary.getBoundingClientRect().height,
+				workspace: h('.cw-workspace'), editor: h('.cw-source'), preview: h('#preview'), drafts: h('#drafts'),
+				backupShown: backup.checkVisibility(),
+				summary: summary.textContent,
+				summaryCut: [...summary.children].some(e => e.scrollWidth > e.clientWidth),
+			};
+		})()`, &l))
+		return l
+	}
+	run(t, ctx, loadDrafts(), waitUntil(storageSummary+`.includes('used')`))
+	closed := measure()
+	if closed.Open || closed.BackupShown || closed.Line > 40 || closed.Region > closed.Line+20 {
+		t.Errorf("closed, the Storage region should be one line (%.0f px) and padding, it is %.0f px (open %v, backup button shown %v)", closed.Line, closed.Region, closed.Open, closed.BackupShown)
+	}
+	if !strings.HasPrefix(closed.Summary, "Storage not protected yet · ") || !strings.HasSuffix(closed.Summary, " used") || closed.SummaryCut {
+		t.Errorf("the summary should say the protection and the space used, uncut; it says %q (cut: %v)", closed.Summary, closed.SummaryCut)
+	}
+	run(t, ctx,
+		chromedp.Focus(`#storage summary`, chromedp.ByQuery),
+		chromedp.KeyEvent(kb.Enter),
+		waitUntil(`document.querySelector('#storage details').open`),
+	)
+	opened := measure()
+	if !opened.BackupShown || opened.Region < closed.Region+100 {
+		t.Errorf("open, the Storage region should show its panel; it is %.0f px, backup button shown %v", opened.Region, opened.BackupShown)
+	}
+	for _, l := range []layout{closed, opened} {
+		if l.Editor != l.Workspace || l.Preview != l.Workspace {
+			t.Errorf("the editor (%.0f px) and the preview (%.0f px) should fill the workspace (%.0f px); Storage open: %v", l.Editor, l.Preview, l.Workspace, l.Open)
+		}
+	}
+	run(t, ctx, chromedp.KeyEvent(kb.Enter), waitUntil(`!document.querySelector('#storage details').open`))
+	if again := measure(); again.Region != closed.Region {
+		t.Errorf("closed again, the Storage region is %.0f px, it was %.0f px", again.Region, closed.Region)
+	}
+}
+
 // TestBackupRoundTripRestoresEveryDraftWithHistory backs up, wipes IndexedDB, and restores the
 // backup from the recovery dialog: every draft comes back byte for byte, with its history.
 func TestBackupRoundTripRestoresEveryDraftWithHistory(t *testing.T) {
@@ -65,6 +244,7 @@ func TestBackupRoundTripRestoresEveryDraftWithHistory(t *testing.T) {
 		appendText("\n\nLater line <b>&</b>"), waitSaved("Later line"),
 	)
 	want := storedTexts(t, ctx)
+	run(t, ctx, openStorage())
 	backup := downloadFrom(t, ctx, buttonNamed("Back up all drafts"))
 	wantArchive := archiveDrafts(t, backup)
 	if len(wantArchive) != 3 || len(wantArchive[0].History) == 0 {
@@ -85,6 +265,7 @@ func TestBackupRoundTripRestoresEveryDraftWithHistory(t *testing.T) {
 			t.Errorf("draft %s came back as %q, want %q", id, got[id], text)
 		}
 	}
+	run(t, ctx, openStorage())
 	again := archiveDrafts(t, downloadFrom(t, ctx, buttonNamed("Back up all drafts")))
 	byID := map[string]archivedDraft{}
 	for _, d := range again {
@@ -150,6 +331,7 @@ func TestBackupReminderAfterAWeekOncePerDay(t *testing.T) {
 		t.Fatal("a reminder although nothing changed since the backup")
 	}
 	run(t, ctx, appendText("\n\nChanged again."), waitSaved("Changed again."),
+		openStorage(),
 		chromedp.SetValue(`//label[contains(., "Remind me to back up")]/select`, "off", chromedp.BySearch),
 		chromedp.Evaluate(`document.querySelector('.cw-storage-setting select').dispatchEvent(new Event('change')); true`, nil),
 		setClock(40*day), loadDrafts())
@@ -172,7 +354,7 @@ func TestTrashKeepsDeletedDraftsThirtyDays(t *testing.T) {
 		loadDrafts(),
 		chromedp.Click(buttonNamed("Delete “Doomed Architecture”"), chromedp.BySearch),
 		waitUntil(`document.querySelector('#notice').textContent.includes('Deleted “Doomed Architecture”')`),
-		chromedp.Click(buttonNamed("Trash"), chromedp.BySearch),
+		openStorage(), pressButton(buttonNamed("Trash")),
 		chromedp.WaitVisible(buttonNamed("Restore “Doomed Architecture”"), chromedp.BySearch),
 	)
 	if titles := trashed(); len(titles) != 1 || !strings.Contains(titles[0], "kept 30 more days") {
@@ -186,10 +368,10 @@ func TestTrashKeepsDeletedDraftsThirtyDays(t *testing.T) {
 		chromedp.Click(buttonNamed("Delete “Doomed Architecture”"), chromedp.BySearch),
 		waitUntil(`![...document.querySelectorAll('#drafts .cw-draft-title')].some(e => e.textContent === 'Doomed Architecture')`),
 		setClock(29*day), loadDrafts(),
-		chromedp.Click(buttonNamed("Trash"), chromedp.BySearch),
+		openStorage(), pressButton(buttonNamed("Trash")),
 		chromedp.WaitVisible(buttonNamed("Restore “Doomed Architecture”"), chromedp.BySearch),
 		setClock(31*day), loadDrafts(),
-		chromedp.Click(buttonNamed("Trash"), chromedp.BySearch),
+		openStorage(), pressButton(buttonNamed("Trash")),
 		waitUntil(`document.querySelector('dialog.cw-trash[open]')?.textContent.includes('The trash is empty.')`),
 	)
 }

@@ -198,7 +198,6 @@ func TestMermaidErrorOnItsLine(t *testing.T) {
 // TestScrollSync scrolls the editor and then the preview: the other side shows the same part
 // of the draft; a click on a preview block puts the cursor on its source line.
 func TestScrollSync(t *testing.T) {
-	t.Skip("held back: since the Storage section joined the side panel, the preview-to-editor step times out in some runs; issue 6 stays open for it")
 	ctx := openApp(t)
 	// Whether the preview's top block holds the editor's top line (within a line either way).
 	const inStep = `(() => {
@@ -227,11 +226,30 @@ func TestScrollSync(t *testing.T) {
 		chromedp.Poll(`document.querySelector('.cm-scroller').scrollTop > `+fmt.Sprint(editorTop+100), nil),
 		chromedp.Poll(inStep, nil),
 	)
-	// A click on the preview's Patterns Applied heading puts the cursor on it.
+	// A click on the preview's Patterns Applied heading puts the cursor on it; the editor scrolls
+	// to it and the preview stays where it was clicked.
+	var clickedAt, stayedAt float64
 	run(t, ctx,
 		chromedp.Evaluate(`document.querySelector('#patterns-applied').scrollIntoView()`, nil),
+		chromedp.Poll(inStep, nil),
+		chromedp.Evaluate(`document.querySelector('#preview').scrollTop`, &clickedAt),
 		chromedp.Click(`#patterns-applied`, chromedp.ByQuery),
 		chromedp.Poll(activeLine+` === '## Patterns Applied'`, nil),
+		chromedp.Evaluate(`new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => r(document.querySelector('#preview').scrollTop)))))`, &stayedAt, awaitPromise),
+	)
+	if stayedAt != clickedAt {
+		t.Errorf("the preview moved from %v to %v after a click on one of its blocks", clickedAt, stayedAt)
+	}
+	// Another draft opens at its top, in an editor of its own: the preview goes to the top too,
+	// and follows the new editor.
+	run(t, ctx,
+		pressButton(`//button[@id="new-draft"]`),
+		waitUntil(`document.querySelectorAll('#drafts li[data-id]').length === 2`),
+		chromedp.Poll(`[...document.querySelectorAll('#preview pre.mermaid')].every(p => p.querySelector('svg'))`, nil),
+		chromedp.Poll(`document.querySelector('#preview').scrollTop === 0`, nil),
+		chromedp.Evaluate(`document.querySelector('.cm-scroller').scrollTop = 1500`, nil),
+		chromedp.Poll(`document.querySelector('#preview').scrollTop > 0`, nil),
+		chromedp.Poll(inStep, nil),
 	)
 }
 

@@ -303,6 +303,51 @@ func TestPortalTwoEditors(t *testing.T) {
 	}
 }
 
+// TestPortalEditorStorage: each element's storage works on the drafts database its storage
+// attribute names: a backup holds that editor's drafts only, a folder linked through one editor
+// gets its drafts and, after a reload, is still that editor's and not its neighbour's.
+func TestPortalEditorStorage(t *testing.T) {
+	base := servePortal(t)
+	ctx := newBrowser(t, t.TempDir())
+	const marker = "Typed only into the first editor."
+	const folder = `navigator.storage.getDirectory().then(root => root.getDirectoryHandle('first-folder', {create: true}))`
+	folderStatus := func(sel string) string { return shadowText(sel, ".cw-storage-folder") }
+	run(t, ctx, chromedp.Navigate(base+"write-two/"), waitEditorReady("#first"), waitEditorReady("#second"))
+	var methods []string
+	run(t, ctx, chromedp.Evaluate(`['#first', '#second'].flatMap(sel => ['backup', 'linkFolder', 'openFolder', 'checkBackupReminder']
+		.filter(m => typeof document.querySelector(sel).storage?.[m] === 'function').map(m => sel + '.' + m))`, &methods))
+	if len(methods) != 8 {
+		t.Fatalf("both editors should offer storage.backup, linkFolder, openFolder and checkBackupReminder; they offer %q", methods)
+	}
+	run(t, ctx,
+		chromedp.Evaluate(editorJS("#first")+`.shadowRoot.querySelector('.cm-content').focus()`, nil),
+		chromedp.KeyEvent(kb.End, chromedp.KeyModifiers(input.ModifierCtrl)),
+		chromedp.KeyEvent("\n"+marker),
+		pollPortal(`(async () => { const [d] = await `+editorJS("#first")+`.drafts.list(); return (await `+editorJS("#first")+`.drafts.get(d.id)).text.includes(`+jsString(marker)+`); })()`),
+	)
+	for _, c := range []struct {
+		sel  string
+		want bool
+	}{{"#first", true}, {"#second", false}} {
+		drafts := archiveDrafts(t, downloadBy(t, ctx, chromedp.Evaluate(editorJS(c.sel)+`.storage.backup().then(() => true)`, nil, awaitPromise)))
+		if len(drafts) != 1 || strings.Contains(drafts[0].Text, marker) != c.want {
+			t.Errorf("the backup of %s should hold its own draft only (with the marker: %v); it holds %+v", c.sel, c.want, drafts)
+		}
+	}
+	run(t, ctx,
+		chromedp.Evaluate(folder+`.then(dir => `+editorJS("#first")+`.storage.linkFolder(dir)).then(() => true)`, nil, awaitPromise),
+		pollPortal(folderStatus("#first")+`.includes('saved to the folder “first-folder”')`),
+		pollPortal(`(async () => { for await (const f of (await `+folder+`).values()) if ((await (await f.getFile()).text()).includes(`+jsString(marker)+`)) return true; return false; })()`),
+		chromedp.Reload(), waitEditorReady("#first"), waitEditorReady("#second"),
+		pollPortal(folderStatus("#first")+`.includes('saved to the folder “first-folder”')`),
+	)
+	var second string
+	run(t, ctx, chromedp.Evaluate(folderStatus("#second"), &second))
+	if !strings.HasPrefix(second, "No folder linked") {
+		t.Errorf("the folder linked through the first editor should not be the second's; the second's Storage says %q", second)
+	}
+}
+
 // TestPortalFigures prints what an embedding page downloads before the editor is ready
 // (compressed bytes on the wire) and the time from navigation to the element's ready event.
 // It reports; it asserts nothing about speed.

@@ -39,6 +39,7 @@ export async function mountApp(root, options) {
     root,
     byId,
     session,
+    storageName: mountOptions.storage, // the drafts database's name, which durability settings follow
     status,
     emit,
     themeElement: options.themeElement ?? document.documentElement,
@@ -82,5 +83,6 @@ export async function mountApp(root, options) {
     validate: (text) => JSON.parse(session.validate(String(text))),
     render: (text) => sanitizeToString(core.render(String(text))),
     drafts: draftsAPI(session.drafts),
+    storage: app.storage.api,
   };
 }

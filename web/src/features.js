@@ -31,7 +31,7 @@ export const features = [
   installHistory,
   installConflict,
   installStoragePanel, // first of the durability features: the others add to its region
-  //installPersist,
+  installPersist,
   installBackup,
   installTrash,
   installFolder,

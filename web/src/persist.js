@@ -25,17 +25,22 @@ export function installPersist(app) {
 
   const notice = document.createElement('div');
   notice.className = 'cw-notice cw-persist-notice';
-  notice.setAttribute('role', 'status');
+  notice.setAttribute('role', 'alert');
   notice.hidden = true;
-  app.byId('notice').after(notice);
+  // In the Storage region rather than above the editor: the warning moves nothing the author is
+  // working on (a bar appearing on the first save would shift the editor under the pointer).
+  // It comes after the region's <details>, so that it shows whether the region is open or not.
+  app.storage.section.append(notice);
 
   function showRefusal() {
     const text = document.createElement('span');
     text.className = 'cw-notice-text';
-    text.textContent = 'This browser may delete your drafts when it runs short of space, because it did not agree to keep them for good: back them up, or link a folder that gets a copy of every draft.';
+    const folder = app.storage.folderSupported;
+    text.textContent = 'This browser may delete your drafts when it runs short of space, because it did not agree to keep them for good: ' +
+      (folder ? 'back them up, or link a folder that gets a copy of every draft.' : 'back them up to keep a copy outside the browser.');
     const backup = action('Back up all drafts', () => app.storage.backup());
     const parts = [text, backup];
-    if (app.storage.folderSupported) parts.push(action('Link a folder…', () => app.storage.pickFolder()));
+    if (folder) parts.push(action('Link a folder…', () => app.storage.pickFolder()));
     const close = action('×', dismiss);
     close.className = 'cw-notice-close';
     close.setAttribute('aria-label', 'Dismiss the storage warning');

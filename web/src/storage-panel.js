@@ -1,7 +1,9 @@
 // The Storage region in the side panel: whether the browser protects the drafts from eviction,
 // how much space the site uses and how much is left, and a place for the backup, folder and
-// trash controls. It also creates app.storage, the durability features' shared object, which is
-// window.casewright.storage too (linkFolder, openFolder, backup: see folder.js and backup.js).
+// trash controls. It is one line until opened (a <details>: its summary says whether the drafts
+// are protected and the space they use), so that it never crowds the Drafts list above it.
+// It also creates app.storage, the durability features' shared object, and app.storage.api,
+// the page's window.casewright.storage and the element's storage (see backup.js and folder.js).
 import { localSettings } from './local-settings.js';
 
 const refreshEvery = 5_000; // the space estimate is refreshed after saves, at most this often
@@ -11,32 +13,42 @@ export function installStoragePanel(app) {
   section.className = 'cw-panel cw-storage';
   section.id = 'storage';
   section.setAttribute('aria-label', 'Storage');
+  const details = document.createElement('details');
+  details.className = 'cw-storage-details';
+  const summary = document.createElement('summary');
+  const heading = document.createElement('span');
+  heading.className = 'cw-storage-heading';
+  heading.textContent = 'Storage';
+  const glance = document.createElement('span');
+  glance.className = 'cw-storage-summary';
+  summary.append(heading, ' ', glance);
   const protection = paragraph('cw-storage-protection');
   const space = paragraph('cw-storage-space');
   const controls = document.createElement('div');
   controls.className = 'cw-storage-controls';
-  section.append(protection, space, controls);
+  details.append(summary, protection, space, controls);
+  section.append(details);
   app.byId('drafts').after(section);
 
   const supported = Boolean(navigator.storage?.estimate);
   let persisted = null; // null until known: true, false
   let asked = false;
+  let used = ''; // the space used, as the summary says it
   const restoredListeners = [];
 
+  const states = {
+    none: ['not kept', 'Drafts are not kept in this browser.'],
+    protected: ['protected', 'Drafts are protected: the browser will not clear them to free space.'],
+    refused: ['not protected', 'Drafts are not protected: the browser may clear them when space runs low.'],
+    unknown: ['not protected yet', 'Drafts are not protected yet: Casewright asks the browser when it first saves.'],
+  };
   function showProtection() {
-    if (!app.session.workspace.persistent) {
-      protection.textContent = 'Drafts are not kept in this browser.';
-      protection.dataset.state = 'none';
-    } else if (persisted) {
-      protection.textContent = 'Drafts are protected: the browser will not clear them to free space.';
-      protection.dataset.state = 'protected';
-    } else if (asked) {
-      protection.textContent = 'Drafts are not protected: the browser may clear them when space runs low.';
-      protection.dataset.state = 'refused';
-    } else {
-      protection.textContent = 'Drafts are not protected yet: Casewright asks the browser when it first saves.';
-      protection.dataset.state = 'unknown';
-    }
+    const state = !app.session.workspace.persistent ? 'none' : persisted ? 'protected' : asked ? 'refused' : 'unknown';
+    const [short, long] = states[state];
+    protection.textContent = long;
+    protection.dataset.state = state;
+    glance.textContent = used ? `${short} · ${used} used` : short;
+    glance.dataset.state = state;
   }
 
   async function showSpace() {
@@ -47,6 +59,8 @@ export function installStoragePanel(app) {
     try {
       const { usage = 0, quota = 0 } = await navigator.storage.estimate();
       space.textContent = `This site uses ${size(usage)}; ${size(Math.max(quota - usage, 0))} left.`;
+      used = size(usage);
+      showProtection();
     } catch {
       space.textContent = 'The space used could not be measured.';
     }
@@ -65,9 +79,10 @@ export function installStoragePanel(app) {
     if (event === 'saved') refreshSoon();
   });
 
+  const name = app.storageName ?? 'casewright';
   app.storage = {
-    name: app.storageName ?? 'casewright',
-    settings: localSettings(app.storageName ?? 'casewright'),
+    name,
+    settings: localSettings(name),
     section,
     // addControls puts a feature's controls in the Storage region, in install order.
     addControls(...elements) { controls.append(...elements); },
@@ -83,8 +98,14 @@ export function installStoragePanel(app) {
     restored(count) { for (const fn of restoredListeners) fn(count); },
     refreshSpace: showSpace,
   };
-  // The standalone page's API gets it; an embedded editor's element would take it from app.
-  if (app.root === document && window.casewright) window.casewright.storage = app.storage;
+  // What pages and tests may call, bound to this editor's drafts database; the methods arrive
+  // with the features that install them (backup.js, folder.js), so each looks its own up.
+  app.storage.api = Object.freeze({
+    backup: () => app.storage.backup(),
+    linkFolder: (handle) => app.storage.linkFolder(handle),
+    openFolder: (handle) => app.storage.openFolder(handle),
+    checkBackupReminder: () => app.storage.checkBackupReminder(),
+  });
 
   showProtection();
   showSpace();
