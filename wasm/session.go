@@ -47,8 +47,17 @@ type session struct {
 // mountSession binds a session to the page elements in opts and opens the draft to edit:
 // the one open last, or a new one from the template.
 func mountSession(c *core, opts js.Value) (*session, error) {
+	name := "casewright"
+	if v := opts.Get("storage"); v.Type() == js.TypeString && v.String() != "" {
+		name = v.String()
+	}
+	// Opening waits while another tab holds an older version of the database open.
+	ctx, cancel := context.WithTimeout(context.Background(), openTimeout)
+	defer cancel()
+	opening := openInBackground(ctx, name) // while the template is parsed
 	mo, err := readMountOptions(c, opts)
 	if err != nil {
+		opening.discard()
 		return nil, err
 	}
 	s := &session{
@@ -61,14 +70,7 @@ func mountSession(c *core, opts js.Value) (*session, error) {
 		warn:     opts.Get("onWarning"),
 	}
 	s.saver = newAutosave(s.write, s.showStatus)
-	name := "casewright"
-	if v := opts.Get("storage"); v.Type() == js.TypeString && v.String() != "" {
-		name = v.String()
-	}
-	// Opening waits while another tab holds an older version of the database open.
-	ctx, cancel := context.WithTimeout(context.Background(), openTimeout)
-	defer cancel()
-	drafts, err := store.Open(ctx, name)
+	drafts, err := opening.wait()
 	if err != nil {
 		s.showWarning("Drafts cannot be kept in this browser (" + err.Error() + "). Keep your work with Export Markdown.")
 		s.text = string(s.opts.tpl.New())
