@@ -10,8 +10,6 @@ import (
 	"syscall/js"
 	"time"
 
-	"honnef.co/go/js/dom/v2"
-
 	"casewright/editor"
 	"casewright/wasm/store"
 )
@@ -63,9 +61,9 @@ func mountSession(c *core, opts js.Value) (*session, error) {
 	s := &session{
 		core:     c,
 		opts:     mo,
-		preview:  newPreview(dom.WrapElement(opts.Get("preview")), opts.Get("sanitize"), c.r),
-		problems: &problemsPanel{root: dom.WrapElement(opts.Get("problems"))},
-		outline:  &outlinePanel{root: dom.WrapElement(opts.Get("outline"))},
+		preview:  newPreview(element{opts.Get("preview")}, opts.Get("sanitize"), c.r),
+		problems: &problemsPanel{root: element{opts.Get("problems")}},
+		outline:  &outlinePanel{root: element{opts.Get("outline")}},
 		status:   opts.Get("onStatus"),
 		warn:     opts.Get("onWarning"),
 	}
