@@ -66,6 +66,13 @@ func TestOfflineReload(t *testing.T) {
 	if got := exportDownload(t, ctx); string(got) != stored {
 		t.Fatalf("offline, the export differs from the draft: %d bytes exported, %d in the draft", len(got), len(stored))
 	}
+	// An address with a query (a bookmark, a shared link) opens offline too: the service
+	// worker's fetch handler, not the cache routes the browser follows alone, serves the page.
+	run(t, ctx,
+		chromedp.Navigate(url+"?from=bookmark"),
+		waitReady(),
+		chromedp.Poll(`document.querySelector('#preview').textContent.includes(`+jsString(typed)+`)`, nil),
+	)
 }
 
 // checkManifest asks Chromium what it makes of the page's web app manifest: no errors, and

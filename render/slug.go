@@ -1,12 +1,12 @@
 package render
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Slug turns heading text into an id the way Python-Markdown's toc.slugify does:
@@ -23,7 +23,7 @@ func Slug(text string) string {
 		}
 	}
 	if !ascii {
-		text = norm.NFKD.String(text)
+		text = foldToASCII(text)
 	}
 	pendingSep := false
 	for i := 0; i < len(text); i++ {
@@ -49,6 +49,26 @@ func Slug(text string) string {
 	}
 	// Python strips whitespace before collapsing, but keeps leading and trailing hyphens.
 	return keepEdgeHyphens(text, b.String())
+}
+
+// foldToASCII keeps of text what NFKD normalisation followed by dropping every non-ASCII
+// character would: ASCII characters are starters, which normalisation never reorders, so
+// each character can be decomposed on its own (see fold_table.go).
+func foldToASCII(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	for _, r := range text {
+		if r < utf8.RuneSelf {
+			b.WriteRune(r)
+		} else if i, found := slices.BinarySearch(foldRunes[:], r); found {
+			start := 0
+			if i > 0 {
+				start = int(foldEnds[i-1])
+			}
+			b.WriteString(foldText[start:foldEnds[i]])
+		}
+	}
+	return b.String()
 }
 
 // keepEdgeHyphens restores the hyphen Python keeps when the cleaned text starts or ends

@@ -11,18 +11,18 @@ import (
 
 // core is what the page reaches as globalThis.casewrightCore.
 type core struct {
-	tpl *editor.Template
+	tpl func() *editor.Template // the built-in template, parsed when first needed
 	r   *render.Renderer
 }
 
-func newCore(tpl *editor.Template, r *render.Renderer) *core {
+func newCore(tpl func() *editor.Template, r *render.Renderer) *core {
 	return &core{tpl: tpl, r: r}
 }
 
 func (c *core) exports() js.Value {
 	return js.ValueOf(map[string]any{
 		"validate": js.FuncOf(func(_ js.Value, args []js.Value) any {
-			return jsonString(c.tpl.Check([]byte(args[0].String())).Diagnostics)
+			return jsonString(c.tpl().Check([]byte(args[0].String())).Diagnostics)
 		}),
 		"render": js.FuncOf(func(_ js.Value, args []js.Value) any {
 			return c.r.HTML([]byte(args[0].String()))

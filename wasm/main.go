@@ -19,7 +19,7 @@ func main() {
 	// (100) collects every few keystrokes; 400 collects a quarter as often for a heap of tens
 	// of MB at most.
 	debug.SetGCPercent(400)
-	core := newCore(editor.DefaultTemplate(), render.New())
+	core := newCore(editor.DefaultTemplate, render.New())
 	// Set before main blocks, so the global exists as soon as go.run hands control back.
 	js.Global().Set("casewrightCore", core.exports())
 	select {}

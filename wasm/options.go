@@ -21,8 +21,10 @@ type mountOptions struct {
 }
 
 func readMountOptions(c *core, opts js.Value) (mountOptions, error) {
-	m := mountOptions{tpl: c.tpl, check: editor.CheckOptions{Path: defaultDraftPath}}
-	if v := opts.Get("template"); v.Type() == js.TypeString {
+	m := mountOptions{check: editor.CheckOptions{Path: defaultDraftPath}}
+	if v := opts.Get("template"); v.Type() != js.TypeString {
+		m.tpl = c.tpl()
+	} else {
 		tpl, err := editor.ParseTemplate([]byte(v.String()))
 		if err != nil {
 			return m, fmt.Errorf("the template cannot be used: %w", err)

@@ -8,15 +8,13 @@ import (
 	"math"
 	"strings"
 
-	"honnef.co/go/js/dom/v2"
-
 	"casewright/editor"
 )
 
 // outlinePanel shows the template's sections with their state, and the draft's completeness,
 // in the Outline region.
 type outlinePanel struct {
-	root dom.Element
+	root element
 	last string
 }
 

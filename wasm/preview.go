@@ -7,19 +7,17 @@ import (
 	"strings"
 	"syscall/js"
 
-	"honnef.co/go/js/dom/v2"
-
 	"casewright/render"
 )
 
 // preview keeps the Preview region in step with the draft, one changed block at a time.
 type preview struct {
-	root     dom.Element
+	root     element
 	sanitize js.Value // the page's sanitiser: HTML string in, DocumentFragment out
 	doc      *render.Document
 }
 
-func newPreview(root dom.Element, sanitize js.Value, r *render.Renderer) *preview {
+func newPreview(root element, sanitize js.Value, r *render.Renderer) *preview {
 	return &preview{root: root, sanitize: sanitize, doc: render.NewDocument(r)}
 }
 
@@ -28,7 +26,7 @@ func (p *preview) update(src []byte) {
 	patch := p.doc.Update(src)
 	kids := p.root.Underlying().Get("children")
 	for range patch.Delete {
-		dom.WrapElement(kids.Index(patch.Start)).Remove()
+		kids.Index(patch.Start).Call("remove")
 	}
 	p.insert(patch, kids)
 	if patch.Shift != 0 {
@@ -52,11 +50,11 @@ func (p *preview) insert(patch render.Patch, kids js.Value) {
 	if fragment.Get("childElementCount").Int() != len(patch.Insert) {
 		fragment = p.wrapEach(patch.Insert)
 	}
-	var before dom.Node
+	before := js.Null() // at the end
 	if patch.Start < kids.Length() {
-		before = dom.WrapNode(kids.Index(patch.Start))
+		before = kids.Index(patch.Start)
 	}
-	p.root.InsertBefore(dom.WrapNode(fragment), before)
+	p.root.Call("insertBefore", fragment, before)
 }
 
 // wrapEach sanitises each block on its own, inside a wrapper made here that no markup of the
@@ -80,6 +78,6 @@ func (p *preview) wrapEach(blocks []render.Block) js.Value {
 func (p *preview) renumber(from int, kids js.Value) {
 	blocks := p.doc.Blocks()
 	for i := from; i < len(blocks); i++ {
-		dom.WrapElement(kids.Index(i)).SetAttribute("data-line", strconv.Itoa(blocks[i].Line))
+		kids.Index(i).Call("setAttribute", "data-line", strconv.Itoa(blocks[i].Line))
 	}
 }

@@ -9,15 +9,13 @@ import (
 	"html"
 	"slices"
 	"strings"
-
-	"honnef.co/go/js/dom/v2"
 )
 
 // problemsPanel lists the draft's diagnostics in the Problems region, sorted by position, with
 // counts per severity and a button per quick fix. Besides the core's own diagnostics it shows
 // the page's (diagram syntax errors found by mermaid), which the page hands over separately.
 type problemsPanel struct {
-	root  dom.Element
+	root  element
 	last  string
 	diags []diagnostic
 	page  []pageProblem

@@ -10,8 +10,6 @@ import (
 	"syscall/js"
 	"time"
 
-	"honnef.co/go/js/dom/v2"
-
 	"casewright/editor"
 	"casewright/wasm/store"
 )
@@ -47,20 +45,6 @@ type session struct {
 // mountSession binds a session to the page elements in opts and opens the draft to edit:
 // the one open last, or a new one from the template.
 func mountSession(c *core, opts js.Value) (*session, error) {
-	mo, err := readMountOptions(c, opts)
-	if err != nil {
-		return nil, err
-	}
-	s := &session{
-		core:     c,
-		opts:     mo,
-		preview:  newPreview(dom.WrapElement(opts.Get("preview")), opts.Get("sanitize"), c.r),
-		problems: &problemsPanel{root: dom.WrapElement(opts.Get("problems"))},
-		outline:  &outlinePanel{root: dom.WrapElement(opts.Get("outline"))},
-		status:   opts.Get("onStatus"),
-		warn:     opts.Get("onWarning"),
-	}
-	s.saver = newAutosave(s.write, s.showStatus)
 	name := "casewright"
 	if v := opts.Get("storage"); v.Type() == js.TypeString && v.String() != "" {
 		name = v.String()
@@ -68,7 +52,23 @@ func mountSession(c *core, opts js.Value) (*session, error) {
 	// Opening waits while another tab holds an older version of the database open.
 	ctx, cancel := context.WithTimeout(context.Background(), openTimeout)
 	defer cancel()
-	drafts, err := store.Open(ctx, name)
+	opening := openInBackground(ctx, name) // while the template is parsed
+	mo, err := readMountOptions(c, opts)
+	if err != nil {
+		opening.discard()
+		return nil, err
+	}
+	s := &session{
+		core:     c,
+		opts:     mo,
+		preview:  newPreview(element{opts.Get("preview")}, opts.Get("sanitize"), c.r),
+		problems: &problemsPanel{root: element{opts.Get("problems")}},
+		outline:  &outlinePanel{root: element{opts.Get("outline")}},
+		status:   opts.Get("onStatus"),
+		warn:     opts.Get("onWarning"),
+	}
+	s.saver = newAutosave(s.write, s.showStatus)
+	drafts, err := opening.wait()
 	if err != nil {
 		s.showWarning("Drafts cannot be kept in this browser (" + err.Error() + "). Keep your work with Export Markdown.")
 		s.text = string(s.opts.tpl.New())

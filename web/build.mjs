@@ -18,8 +18,8 @@ const body = /<body>([\s\S]*)<\/body>/.exec(page);
 if (!body) throw new Error('index.html has no <body> to take the markup from');
 const define = { CASEWRIGHT_MARKUP: JSON.stringify(body[1].trim()) };
 
-await esbuild.build({
-  entryPoints: { app: 'src/main.js' },
+const app = await esbuild.build({
+  entryPoints: { app: 'src/main.js', boot: 'src/boot.js' },
   bundle: true,
   format: 'esm',
   splitting: true, // mermaid and other heavy parts load only when first needed
@@ -29,9 +29,10 @@ await esbuild.build({
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'linked',
   define,
+  metafile: true,
 });
 await esbuild.build({ entryPoints: { app: 'src/app.css' }, bundle: true, minify: true, outdir: dist });
-await copyFile('index.html', join(dist, 'index.html'));
+await writeFile(join(dist, 'index.html'), withModulePreloads(page, app.metafile));
 await copyFile('manifest.webmanifest', join(dist, 'manifest.webmanifest'));
 await mkdir(join(dist, 'icons'), { recursive: true });
 await cp('icons', join(dist, 'icons'), { recursive: true });
@@ -53,8 +54,32 @@ for await (const path of files(dist)) {
   const data = await readFile(path);
   await writeFile(`${path}.gz`, gzipSync(data, { level: 9 }));
   await writeFile(`${path}.br`, brotliCompressSync(data, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: (await stat(path)).size },
+    // A 16 MB window (the most browsers accept) finds the repeats far apart in the WASM core.
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_LGWIN]: 24,
+      [constants.BROTLI_PARAM_SIZE_HINT]: (await stat(path)).size,
+    },
   }));
+}
+
+// withModulePreloads lists in the page's <head> the chunks its scripts import, so that the
+// browser fetches them with the page rather than after reading the scripts that name them.
+function withModulePreloads(html, metafile) {
+  const chunks = new Set();
+  const visit = (output) => {
+    for (const { path, kind } of metafile.outputs[output].imports) {
+      if (kind !== 'import-statement' || chunks.has(path)) continue;
+      chunks.add(path);
+      visit(path);
+    }
+  };
+  visit(join(dist, 'boot.js'));
+  visit(join(dist, 'app.js'));
+  const links = [...chunks].map((path) => `  <link rel="modulepreload" href="${relative(dist, path).split(sep).join('/')}">\n`).join('');
+  const script = '  <script type="module" src="boot.js">';
+  if (!html.includes(script)) throw new Error('index.html has no boot.js script to put the module preloads before');
+  return html.replace(script, () => links + script);
 }
 
 // writeServiceWorker writes sw.js with the list of the app's files and a hash of their

@@ -7,6 +7,18 @@ const cacheName = `casewright-${BUILD.version}`;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(cacheName).then((cache) => cache.addAll(BUILD.files.map((f) => new Request(f, { cache: 'reload' })))));
+  // The browser serves the app's files from the cache without starting this worker (static
+  // routing, in Chromium): a warm start need not wait for it. Other navigations (a query, a
+  // path of its own) still come to the fetch handler below, which maps them to the page.
+  if (event.addRoutes && self.URLPattern) {
+    const scope = new URL(self.registration.scope);
+    const files = (pathname) => new URLPattern({ origin: scope.origin, pathname, search: '' });
+    event.waitUntil(event.addRoutes([
+      { condition: { urlPattern: files(scope.pathname), requestMode: 'navigate' }, source: { cacheName } },
+      { condition: { requestMode: 'navigate' }, source: 'fetch-event' },
+      { condition: { urlPattern: files(`${scope.pathname}*`), requestMethod: 'get' }, source: { cacheName } },
+    ]).catch((err) => console.warn('Casewright: no static routes to the offline cache:', err)));
+  }
 });
 
 // A new build's worker drops the caches of older builds once it takes over.

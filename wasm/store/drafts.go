@@ -5,7 +5,6 @@ package store
 import (
 	"cmp"
 	"context"
-	"crypto/rand"
 	"encoding/hex"
 	"fmt"
 	"math"
@@ -46,10 +45,13 @@ func (r summaryRecord) summary() Summary {
 	}
 }
 
-// newID returns 16 random bytes in hex.
+// newID returns 16 random bytes in hex, from the browser's generator: Go's crypto/rand
+// would add its own cryptography to the core, about 40 KB of the compressed download.
 func newID() string {
+	random := js.Global().Get("Uint8Array").New(16)
+	js.Global().Get("crypto").Call("getRandomValues", random)
 	var b [16]byte
-	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24+)
+	js.CopyBytesToGo(b[:], random)
 	return hex.EncodeToString(b[:])
 }
 
