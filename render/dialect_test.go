@@ -22,6 +22,7 @@ func TestDialectHTML(t *testing.T) {
 		{"attr list drops handlers", "text\n{: onclick=\"x\" .ok style=\"background:url(javascript:x)\" }\n", `<p class="ok">text</p>`},
 		{"attr value escaped", "text\n{: title='a\"b<' }\n", `<p title="a&quot;b&lt;">text</p>`},
 		{"unknown key stays text", "++foo++\n", `<p>++foo++</p>`},
+		{"abbr of invalid UTF-8 stays text", "*[\x95]: x\n\nfoo\n", "<p>*[\x95]: x</p>"},
 	}
 	r := New()
 	for _, tt := range tests {
