@@ -61,7 +61,8 @@ bin/casewright: $(GO_SOURCES) $(DIST)/index.html
 $(CHROME): scripts/chromium.sh
 	./scripts/chromium.sh
 
-test: test-go test-wasm test-e2e test-portal
+# Fuzzing last, FUZZTIME (15 s) per target: 70 s in all.
+test: test-go test-wasm test-e2e test-portal fuzz
 
 test-go:
 	$(GO) vet ./...
