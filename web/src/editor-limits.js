@@ -8,9 +8,9 @@
 import { Compartment, EditorState, StateEffect, StateField, Text } from '@codemirror/state';
 import { ViewPlugin, showPanel } from '@codemirror/view';
 
-export const maxLineLength = 10000;
-export const maxNesting = 100;
-export const maxBlockLines = 2000;
+const maxLineLength = 10000;
+const maxNesting = 100;
+const maxBlockLines = 2000;
 
 // editorLimits returns the extensions for a draft starting as text: costly are the features
 // to turn off past the bounds, language (the Markdown mode and its highlighting) and wrapping.
@@ -134,7 +134,7 @@ function scan(doc, from, to) {
 
 // nesting counts the list and quote markers that open a line: how deep the Markdown parser
 // nests there. The count stops at the first character that is neither.
-export function nesting(line) {
+function nesting(line) {
   let depth = 0;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
@@ -157,7 +157,7 @@ export function nesting(line) {
 }
 
 // message says what is off and why, in the words of the draft.
-export function message({ long, deep, block }) {
+function message({ long, deep, block }) {
   const parts = [];
   let off = 'Markdown highlighting and list continuation are off';
   if (long) {
