@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -78,7 +79,9 @@ func (t *abbrParagraphTransformer) Transform(node *ast.Paragraph, reader text.Re
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		m := abbrDefinitionLine.FindSubmatch(bytes.TrimRight(seg.Value(src), "\r\n"))
-		if m == nil || len(m[1]) == 0 {
+		// An abbreviation that is not valid UTF-8 could never be matched in the text (a
+		// pattern cannot hold it), so its line stays prose, visible, rather than vanishing.
+		if m == nil || len(m[1]) == 0 || !utf8.Valid(m[1]) {
 			keep.Append(seg)
 			continue
 		}

@@ -22,6 +22,8 @@ func TestDialectHTML(t *testing.T) {
 		{"attr list drops handlers", "text\n{: onclick=\"x\" .ok style=\"background:url(javascript:x)\" }\n", `<p class="ok">text</p>`},
 		{"attr value escaped", "text\n{: title='a\"b<' }\n", `<p title="a&quot;b&lt;">text</p>`},
 		{"unknown key stays text", "++foo++\n", `<p>++foo++</p>`},
+		{"snippet block with a no-break space line", "--8<--\na.md\n\u00a0\nb.md\n--8<--\n", "<p class=\"snippet\">--8&lt;--\na.md\n\u00a0\nb.md\n--8&lt;--</p>"},
+		{"abbr of invalid UTF-8 stays text", "*[\x95]: x\n\nfoo\n", "<p>*[\x95]: x</p>"},
 	}
 	r := New()
 	for _, tt := range tests {

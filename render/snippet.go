@@ -83,7 +83,9 @@ func (p *snippetParser) Continue(node ast.Node, reader text.Reader, pc parser.Co
 		n.block = false // the closing marker: the next line closes the block
 		return parser.Continue | parser.NoChildren
 	}
-	if trimmed[0] != ';' {
+	// A line of nothing but spaces goldmark does not count as blank (a no-break space, a
+	// vertical tab) names no file; a line starting with ';' is a file left out.
+	if len(trimmed) > 0 && trimmed[0] != ';' {
 		n.Files = append(n.Files, string(trimmed))
 		if n.File == "" {
 			n.File = string(trimmed)

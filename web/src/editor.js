@@ -14,6 +14,7 @@ import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
 import { lintGutter, lintKeymap, setDiagnostics, previousDiagnostic } from '@codemirror/lint';
 import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/search';
 import { applyFix } from './fixes.js';
+import { editorLimits } from './editor-limits.js';
 
 // createEditor mounts CodeMirror on parent with text; onChange gets the whole text after
 // every edit and returns the diagnostics to show; extensions are the host's own additions.
@@ -36,12 +37,17 @@ export function createEditor(parent, text, onChange, extensions = []) {
         closeBrackets(),
         highlightSelectionMatches(),
         search({ top: true }),
-        // Enter continues lists and quotes, Backspace removes their markup (lang-markdown's keymap).
-        markdown({ base: markdownLanguage, codeLanguages: languages }),
-        // Tokens get tok-* classes, coloured by the page's light or dark theme.
-        syntaxHighlighting(classHighlighter),
+        // Off while a line is huge or lists nest very deep (see editor-limits.js).
+        editorLimits(text, {
+          language: [
+            // Enter continues lists and quotes, Backspace removes their markup (lang-markdown's keymap).
+            markdown({ base: markdownLanguage, codeLanguages: languages }),
+            // Tokens get tok-* classes, coloured by the page's light or dark theme.
+            syntaxHighlighting(classHighlighter),
+          ],
+          wrapping: EditorView.lineWrapping,
+        }),
         lintGutter(),
-        EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': 'Markdown source' }),
         keymap.of([
           ...closeBracketsKeymap,
