@@ -26,6 +26,7 @@ type session struct {
 	core     *core
 	opts     mountOptions // the template, portal and path this session checks against
 	preview  *preview
+	checker  *editor.DraftChecker // checks the preview's parse, again only where it changed
 	problems *problemsPanel
 	outline  *outlinePanel
 	drafts   *store.Store // nil when IndexedDB cannot be used
@@ -55,6 +56,7 @@ func mountSession(c *core, opts js.Value) (*session, error) {
 		core:     c,
 		opts:     mo,
 		preview:  newPreview(dom.WrapElement(opts.Get("preview")), opts.Get("sanitize"), c.r),
+		checker:  mo.tpl.NewDraftChecker(),
 		problems: &problemsPanel{root: dom.WrapElement(opts.Get("problems"))},
 		outline:  &outlinePanel{root: dom.WrapElement(opts.Get("outline"))},
 		status:   opts.Get("onStatus"),
@@ -159,7 +161,7 @@ func (s *session) update(text string) js.Value {
 	}
 	src := []byte(text)
 	s.preview.update(src)
-	report := s.opts.tpl.CheckDocument(s.preview.doc, s.opts.check)
+	report := s.checker.Check(s.preview.doc, s.opts.check)
 	diags := pageDiagnostics(text, report.Diagnostics)
 	s.problems.show(diags)
 	s.outline.show(report.Outline, report.Completeness, diags)
