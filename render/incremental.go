@@ -124,6 +124,12 @@ func (d *Document) Blocks() []Block {
 	return out
 }
 
+// Len returns the number of current blocks.
+func (d *Document) Len() int { return len(d.blocks) }
+
+// Line returns the source line, 1-based, on which current block i begins.
+func (d *Document) Line(i int) int { return d.blocks[i].line }
+
 // Update renders src and returns the patch from the previous blocks to the new ones.
 // The Document keeps src, for Nodes: the caller must not change it afterwards.
 func (d *Document) Update(src []byte) Patch {

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"syscall/js"
 	"time"
+	"unsafe"
 
 	"honnef.co/go/js/dom/v2"
 
@@ -159,7 +160,9 @@ func (s *session) update(text string) js.Value {
 	if paused, result := s.pauseIfTooLarge(text); paused {
 		return result
 	}
-	src := []byte(text)
+	// The text's own bytes, not a copy: 100 KB less garbage per keystroke on a long draft.
+	// Nothing writes to them; the preview's Document keeps them until the next update.
+	src := unsafe.Slice(unsafe.StringData(text), len(text))
 	s.preview.update(src)
 	report := s.checker.Check(s.preview.doc, s.opts.check)
 	diags := pageDiagnostics(text, report.Diagnostics)
