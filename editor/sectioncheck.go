@@ -10,6 +10,7 @@ import (
 // its rule and the day, so a section whose blocks are the same nodes as at the last check, at
 // the same places relative to its heading, gives the same findings moved with it.
 type sectionCheck struct {
+	title   string         // its heading's text
 	key     string         // its heading's folded title
 	rule    int            // the template section it was checked as, -1 for none
 	nodes   []nodeAt       // its heading and blocks, where they were
@@ -95,7 +96,7 @@ func (c *checker) checkSection(d int) *sectionCheck {
 	c.diags, c.slots, c.fields = nil, nil, nil
 	defer func() { c.diags, c.slots, c.fields = diags, slots, fields }()
 
-	k := &sectionCheck{key: s.key, rule: s.matched, bodyEnd: s.bodyEnd - s.from, last: c.byteBefore(s.bodyEnd), from: s.from}
+	k := &sectionCheck{title: string(s.title), key: s.key, rule: s.matched, bodyEnd: s.bodyEnd - s.from, last: c.byteBefore(s.bodyEnd), from: s.from}
 	k.nodes = append(make([]nodeAt, 0, len(s.nodes)+1), nodeAt{s.heading, s.heading.Pos() - s.from})
 	for _, n := range s.nodes {
 		k.nodes = append(k.nodes, nodeAt{n, n.Pos() - s.from})

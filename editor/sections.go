@@ -169,10 +169,9 @@ func (c *checker) reportMissing(rule *sectionRule) {
 			break
 		}
 	}
-	skeleton := strings.TrimRight(string(c.t.raw[rule.from:rule.to]), "\n") + "\n\n"
 	c.report(at, at, Error, "missing-section",
 		fmt.Sprintf("The section '%s %s' is missing %s: add it.", strings.Repeat("#", rule.level), rule.title, where),
-		Fix{Title: fmt.Sprintf("Insert the '%s' section from the template", rule.title), Edits: []TextEdit{c.insert(at, skeleton)}})
+		Fix{Title: fmt.Sprintf("Insert the '%s' section from the template", rule.title), Edits: []TextEdit{c.insert(at, rule.skeleton)}})
 }
 
 // insertionPoint is where a missing section goes: after its previous sibling that the draft
