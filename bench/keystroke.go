@@ -113,7 +113,7 @@ func measureKeystrokes(ctx context.Context, o options, url string, docs []docume
 // draw the document's diagrams (mermaid.js marks those it has yet to draw as pending), and
 // puts the cursor in the middle of the document.
 func loadDocument(b *browser, text string) error {
-	err := b.run(2*time.Minute,
+	err := b.run(5*time.Minute, // 60 diagrams to draw: slow on a busy machine
 		chromedp.Focus(`.cm-content`, chromedp.ByQuery),
 		chromedp.KeyEvent("a", chromedp.KeyModifiers(input.ModifierCtrl)),
 		input.InsertText(text),

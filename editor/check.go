@@ -123,7 +123,7 @@ type checker struct {
 	fields []fieldSpan
 
 	cache   *sectionCache   // the sections' findings at the last check of the same draft
-	checked []*sectionCheck // the findings of each of sections
+	checked []*sectionCheck // the findings of each of c.sections, in order
 }
 
 // A draftSection is one heading of the draft at level 2 or deeper, and its body.
