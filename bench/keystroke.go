@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"time"
 	"unicode/utf16"
 
@@ -64,9 +65,20 @@ func measureKeystrokes(ctx context.Context, o options, url string, docs []docume
 		if err := loadDocument(b, doc.text); err != nil {
 			return nil, typing, err
 		}
+		profile := o.cpuProfile != "" && doc == docs[len(docs)-1]
+		if profile {
+			if err := startProfile(b); err != nil {
+				return nil, typing, err
+			}
+		}
 		samples, _, err := typeKeys(b, o.keys, 0)
 		if err != nil {
 			return nil, typing, fmt.Errorf("%s: %w", doc.name, err)
+		}
+		if profile {
+			if err := stopProfile(b, o.cpuProfile, os.Stderr); err != nil {
+				return nil, typing, err
+			}
 		}
 		totals, cores := split(samples)
 		results = append(results, keystrokeResult{Doc: doc.name, Total: summarize(totals), Core: summarize(cores)})
@@ -101,7 +113,7 @@ func measureKeystrokes(ctx context.Context, o options, url string, docs []docume
 // draw the document's diagrams (mermaid.js marks those it has yet to draw as pending), and
 // puts the cursor in the middle of the document.
 func loadDocument(b *browser, text string) error {
-	err := b.run(2*time.Minute,
+	err := b.run(5*time.Minute, // 60 diagrams to draw: slow on a busy machine
 		chromedp.Focus(`.cm-content`, chromedp.ByQuery),
 		chromedp.KeyEvent("a", chromedp.KeyModifiers(input.ModifierCtrl)),
 		input.InsertText(text),

@@ -31,6 +31,7 @@ type options struct {
 	renderRuns, saveRuns    int
 	drafts                  int
 	phases                  string
+	cpuProfile              string
 }
 
 func main() {
@@ -48,6 +49,7 @@ func main() {
 	flag.IntVar(&o.renderRuns, "renders", 20, "timed full renders per renderer and document")
 	flag.IntVar(&o.saveRuns, "saves", 20, "timed saves of the large draft")
 	flag.IntVar(&o.drafts, "drafts", 1000, "drafts in the store when listing")
+	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write Chromium's CPU profile of the keystrokes on the large document to this file (.cpuprofile, for DevTools) and print its top functions")
 	flag.StringVar(&o.phases, "phases", "start-up,keystrokes,peers,drafts", "the measurements to make, comma-separated")
 	flag.Parse()
 	if err := run(o); err != nil {

@@ -67,8 +67,9 @@ func BenchmarkCheck(b *testing.B) {
 
 // BenchmarkKeystroke is the browser's keystroke path without the page: a character typed in
 // the middle of the draft (alternately added and removed), the preview updated, the draft
-// checked. shared-parse checks the preview's tree (CheckDocument); parse-twice is the path
-// before it, a second full parse for the check.
+// checked. draft-checker is the browser's path: the preview's tree checked by a DraftChecker,
+// which checks again only the edited section; shared-parse checks the whole tree each time
+// (CheckDocument); parse-twice is the path before both, a second full parse for the check.
 func BenchmarkKeystroke(b *testing.B) {
 	tpl := DefaultTemplate()
 	for _, doc := range benchDrafts(b) {
@@ -78,10 +79,12 @@ func BenchmarkKeystroke(b *testing.B) {
 			mid++
 		}
 		edited := append(append(append([]byte(nil), src[:mid]...), 'x'), src[mid:]...)
+		live := tpl.NewDraftChecker()
 		for _, path := range []struct {
 			name  string
 			check func(d *render.Document, src []byte) Report
 		}{
+			{"draft-checker", func(d *render.Document, _ []byte) Report { return live.Check(d, CheckOptions{}) }},
 			{"shared-parse", func(d *render.Document, _ []byte) Report { return tpl.CheckDocument(d, CheckOptions{}) }},
 			{"parse-twice", func(_ *render.Document, src []byte) Report { return tpl.Check(src) }},
 		} {

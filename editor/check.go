@@ -47,20 +47,36 @@ func (t *Template) CheckWith(draft []byte, opts CheckOptions) (rep Report) {
 // of parsing the draft again: on the keystroke path the preview and the validator share one
 // parse, and only the chunks that changed were parsed. doc must render the portal's dialect
 // (render.New). The report is the one CheckWith gives for the same draft.
-func (t *Template) CheckDocument(doc *render.Document, opts CheckOptions) (rep Report) {
+func (t *Template) CheckDocument(doc *render.Document, opts CheckOptions) Report {
+	return t.NewDraftChecker().Check(doc, opts)
+}
+
+// A DraftChecker checks one draft again after every edit, as CheckDocument does, and also
+// remembers what each section of the draft was found to have: a section whose blocks did not
+// change since its last check is not checked again. Its reports are the ones CheckWith gives.
+// It serves one render.Document, from one goroutine at a time.
+type DraftChecker struct {
+	t     *Template
+	cache sectionCache
+}
+
+// NewDraftChecker returns a DraftChecker for drafts of t.
+func (t *Template) NewDraftChecker() *DraftChecker {
+	return &DraftChecker{t: t}
+}
+
+// Check validates the draft that doc rendered last.
+func (k *DraftChecker) Check(doc *render.Document, opts CheckOptions) (rep Report) {
 	defer reportPanic(&rep)
 	if _, ok := findFrontMatter(doc.Source()); ok {
 		// The preview reads front matter as Markdown; the validator parses the draft with it
 		// blanked out.
-		return t.CheckWith(doc.Source(), opts)
+		return k.t.CheckWith(doc.Source(), opts)
 	}
-	doc.WithTree(func(root ast.Node, src []byte) {
-		c := newChecker(t, src, opts)
-		c.doc = root
-		c.check()
-		rep = c.result()
-	})
-	return rep
+	c := newChecker(k.t, doc.Source(), opts)
+	c.blocks, c.cache = doc.Nodes(), &k.cache
+	c.check()
+	return c.result()
 }
 
 // reportPanic turns a panic of a check into a finding. The editor checks at every keystroke
@@ -91,7 +107,9 @@ type checker struct {
 	lines render.LineIndex
 	opts  CheckOptions
 	today time.Time
-	doc   ast.Node
+	// blocks are the draft's top-level blocks, in order: from one parse, or the preview's
+	// chunks, which are not siblings of each other.
+	blocks []ast.Node
 
 	diags    []Diagnostic
 	titles   []*ast.Heading
@@ -103,6 +121,9 @@ type checker struct {
 
 	slots  []slot
 	fields []fieldSpan
+
+	cache   *sectionCache   // the sections' findings at the last check of the same draft
+	checked []*sectionCheck // the findings of each of c.sections, in order
 }
 
 // A draftSection is one heading of the draft at level 2 or deeper, and its body.
@@ -135,7 +156,7 @@ func newChecker(t *Template, src []byte, opts CheckOptions) *checker {
 	if today.IsZero() {
 		today = time.Now()
 	}
-	return &checker{t: t, src: src, lines: render.NewLineIndex(src), opts: opts, today: today}
+	return &checker{t: t, src: src, lines: render.NewLineIndex(src), opts: opts, today: today, cache: &sectionCache{}}
 }
 
 func (c *checker) run() {
@@ -147,20 +168,19 @@ func (c *checker) run() {
 		parsed = blankFrontMatter(c.src, fm)
 		c.body = fm.to
 	}
-	c.doc = render.New().Parse(parsed)
+	doc := render.New().Parse(parsed)
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		c.blocks = append(c.blocks, n)
+	}
 	c.check()
 }
 
-// check applies the rules to the parsed draft, c.doc.
+// check applies the rules to the parsed draft, c.blocks.
 func (c *checker) check() {
 	c.collect()
 	c.checkTitle()
 	c.matchSections()
-	for i, rule := range c.t.sections {
-		if d := c.match[i]; d >= 0 {
-			c.checkSection(rule, c.sections[d])
-		}
-	}
+	c.checkSections()
 	c.checkClosings()
 	c.walk()
 }
@@ -170,7 +190,7 @@ func (c *checker) collect() {
 	c.tail = len(c.src)
 	var open []int
 	pendingBreak := -1
-	for n := c.doc.FirstChild(); n != nil; n = n.NextSibling() {
+	for _, n := range c.blocks {
 		if h, ok := n.(*ast.Heading); ok {
 			pendingBreak = -1
 			if h.Level == 1 {
@@ -182,7 +202,11 @@ func (c *checker) collect() {
 				open = open[:len(open)-1]
 			}
 			s := &draftSection{heading: h, title: headingText(h, c.src), level: h.Level, parent: -1, from: c.lineStartOf(h), matched: -1}
-			s.key = foldKey(s.title)
+			if k := c.cache.sections[h]; k != nil {
+				s.key = k.key // the same heading node: the same title
+			} else {
+				s.key = foldKey(s.title)
+			}
 			s.headFrom, s.headTo = headingTextSpan(h, c.src)
 			if len(open) > 0 {
 				s.parent = open[len(open)-1]

@@ -129,13 +129,13 @@ func (c *checker) outline() ([]OutlineItem, Completeness) {
 func (c *checker) extrasByOwner() map[int][]OutlineItem {
 	extras := map[int][]OutlineItem{}
 	owner := 0
-	for _, s := range c.sections {
+	for d, s := range c.sections {
 		if s.matched >= 0 {
 			owner = 1 + s.matched
 			continue
 		}
 		extras[owner] = append(extras[owner], OutlineItem{
-			Title: string(s.title), Level: s.level, State: StateExtra, Line: c.lines.Line(s.from), Ratio: 1,
+			Title: c.checked[d].title, Level: s.level, State: StateExtra, Line: c.lines.Line(s.from), Ratio: 1,
 		})
 	}
 	return extras

@@ -66,6 +66,13 @@ func (c *checker) matchSections() {
 	for _, r := range c.t.sections {
 		templateKeys[r.key] = true
 	}
+	// The draft's sections by folded title, in the draft's order: the first that fits wins.
+	byKey := map[string][]int{}
+	for d, s := range c.sections {
+		if templateKeys[s.key] {
+			byKey[s.key] = append(byKey[s.key], d)
+		}
+	}
 	for i, rule := range c.t.sections {
 		parent := -1
 		if rule.parent >= 0 {
@@ -74,18 +81,18 @@ func (c *checker) matchSections() {
 		fits := func(s *draftSection) bool {
 			return s.matched < 0 && (rule.parent < 0 || parent < 0 || s.parent == parent)
 		}
-		if d := c.findSection(func(s *draftSection) bool { return fits(s) && s.level == rule.level && s.key == rule.key }); d >= 0 {
+		if d := c.findSection(byKey[rule.key], func(s *draftSection) bool { return fits(s) && s.level == rule.level }); d >= 0 {
 			c.bind(i, d)
 			continue
 		}
-		if d := c.findSection(func(s *draftSection) bool { return fits(s) && s.key == rule.key }); d >= 0 {
+		if d := c.findSection(byKey[rule.key], fits); d >= 0 {
 			c.bind(i, d)
 			c.reportLevel(rule, c.sections[d])
 			continue
 		}
 		best, bestScore := -1, nearMiss
 		for d, s := range c.sections {
-			if !fits(s) || s.level != rule.level || templateKeys[s.key] {
+			if !fits(s) || s.level != rule.level || templateKeys[s.key] || !mayBeAlike(len(s.key), len(rule.key), nearMiss) {
 				continue
 			}
 			if score := nearMissScore(s.key, rule.key); score >= bestScore {
@@ -121,9 +128,10 @@ func nearMissScore(draftKey, templateKey string) float64 {
 	})
 }
 
-func (c *checker) findSection(ok func(*draftSection) bool) int {
-	for d, s := range c.sections {
-		if ok(s) {
+// findSection returns the first of the draft sections candidates that is ok, or -1.
+func (c *checker) findSection(candidates []int, ok func(*draftSection) bool) int {
+	for _, d := range candidates {
+		if ok(c.sections[d]) {
 			return d
 		}
 	}
@@ -161,10 +169,9 @@ func (c *checker) reportMissing(rule *sectionRule) {
 			break
 		}
 	}
-	skeleton := strings.TrimRight(string(c.t.raw[rule.from:rule.to]), "\n") + "\n\n"
 	c.report(at, at, Error, "missing-section",
 		fmt.Sprintf("The section '%s %s' is missing %s: add it.", strings.Repeat("#", rule.level), rule.title, where),
-		Fix{Title: fmt.Sprintf("Insert the '%s' section from the template", rule.title), Edits: []TextEdit{c.insert(at, skeleton)}})
+		Fix{Title: fmt.Sprintf("Insert the '%s' section from the template", rule.title), Edits: []TextEdit{c.insert(at, rule.skeleton)}})
 }
 
 // insertionPoint is where a missing section goes: after its previous sibling that the draft
@@ -251,8 +258,8 @@ func longestIncreasing(items []int, key func(int) int) []bool {
 	return keep
 }
 
-// checkSection checks the body of a section the draft has.
-func (c *checker) checkSection(rule *sectionRule, s *draftSection) {
+// applyRule checks the body of a section the draft has against its rule.
+func (c *checker) applyRule(rule *sectionRule, s *draftSection) {
 	if rule.hasContent && len(s.nodes) == 0 {
 		c.report(s.headFrom, s.headTo, Error, "empty-section",
 			fmt.Sprintf("The section '%s' is empty: write it (the template has %s here).", rule.title, rule.contentKind()))

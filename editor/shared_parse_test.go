@@ -1,8 +1,11 @@
 package editor
 
 import (
+	"bytes"
 	"fmt"
+	"maps"
 	"math/rand"
+	"os"
 	"reflect"
 	"testing"
 	"time"
@@ -56,15 +59,101 @@ func TestCheckDocumentMatchesCheck(t *testing.T) {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			rng := rand.New(rand.NewSource(int64(i)))
 			doc := render.NewDocument(render.New())
+			live := tpl.NewDraftChecker()
 			src := draft
 			for step := 0; step <= iterations; step++ {
 				doc.Update(src)
-				got, want := tpl.CheckDocument(doc, opts), tpl.CheckWith(src, opts)
-				if !reflect.DeepEqual(got, want) {
+				want := tpl.CheckWith(src, opts)
+				if got := tpl.CheckDocument(doc, opts); !reflect.DeepEqual(got, want) {
 					t.Fatalf("step %d: the shared parse's report differs from a fresh check\nsource:\n%s\ngot:  %+v\nwant: %+v", step, src, got, want)
+				}
+				if got := live.Check(doc, opts); !reflect.DeepEqual(got, want) {
+					t.Fatalf("step %d: the report of the sections kept from the last check differs from a fresh check\nsource:\n%s\n%s", step, src, reportDifference(got, want))
 				}
 				src = randomDraftEdit(rng, src)
 			}
 		})
 	}
+}
+
+// reportDifference describes the first difference between two reports.
+func reportDifference(got, want Report) string {
+	for i := range min(len(got.Diagnostics), len(want.Diagnostics)) {
+		if g, w := got.Diagnostics[i], want.Diagnostics[i]; !reflect.DeepEqual(g, w) {
+			return fmt.Sprintf("diagnostic %d:\ngot:  %+v\nwant: %+v", i, g, w)
+		}
+	}
+	if len(got.Diagnostics) != len(want.Diagnostics) {
+		return fmt.Sprintf("%d diagnostics, want %d:\ngot:  %+v\nwant: %+v", len(got.Diagnostics), len(want.Diagnostics), got.Diagnostics, want.Diagnostics)
+	}
+	return fmt.Sprintf("outline or completeness:\ngot:  %+v %+v\nwant: %+v %+v", got.Outline, got.Completeness, want.Outline, want.Completeness)
+}
+
+// TestDraftCheckerAlongTyping types into drafts the way an author does, a character at a time
+// at a few places (letters, spaces, new lines, the markup of placeholders and tables), and
+// checks every report of the sections kept from the last check against a fresh check.
+func TestDraftCheckerAlongTyping(t *testing.T) {
+	keys := 150
+	if testing.Short() {
+		keys = 40
+	}
+	tpl := DefaultTemplate()
+	opts := CheckOptions{Today: time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)}
+	for i, draft := range append(seedDocuments(t), largeCaseStudy(t)) {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			rng := rand.New(rand.NewSource(int64(i)))
+			doc := render.NewDocument(render.New())
+			live := tpl.NewDraftChecker()
+			src, at := draft, 0
+			for step := 0; step < keys; step++ {
+				if step%30 == 0 { // the author moves elsewhere
+					at = rng.Intn(len(src) + 1)
+				}
+				const typed = "abc x\n\n|[]**:-#"
+				src = append(append(append([]byte(nil), src[:at]...), typed[rng.Intn(len(typed))]), src[at:]...)
+				at++
+				doc.Update(src)
+				if got, want := live.Check(doc, opts), tpl.CheckWith(src, opts); !reflect.DeepEqual(got, want) {
+					t.Fatalf("step %d: the report differs from a fresh check\nsource:\n%s\n%s", step, src, reportDifference(got, want))
+				}
+			}
+		})
+	}
+}
+
+// TestDraftCheckerRechecksOnlyTheEditedSection shows what the cache is for: a keystroke in
+// one section of a long draft checks that section again and reuses every other one.
+func TestDraftCheckerRechecksOnlyTheEditedSection(t *testing.T) {
+	src := largeCaseStudy(t)
+	tpl := DefaultTemplate()
+	doc := render.NewDocument(render.New())
+	live := tpl.NewDraftChecker()
+	doc.Update(src)
+	live.Check(doc, CheckOptions{})
+	at := bytes.Index(src[len(src)/2:], []byte("\n\nThe ")) + len(src)/2 + 2 // a paragraph
+	for _, typed := range []string{"x", "\n\n", " [Company] "} {
+		before := maps.Clone(live.cache.sections)
+		src = append(append(append([]byte(nil), src[:at]...), typed...), src[at:]...)
+		doc.Update(src)
+		if got, want := live.Check(doc, CheckOptions{}), tpl.Check(src); !reflect.DeepEqual(got, want) {
+			t.Fatalf("typing %q: the report differs from a fresh check\n%s", typed, reportDifference(got, want))
+		}
+		rechecked := 0
+		for h, k := range live.cache.sections {
+			if before[h] != k {
+				rechecked++
+			}
+		}
+		if rechecked != 1 || len(live.cache.sections) != len(before) {
+			t.Fatalf("typing %q checked %d of %d sections again, want 1", typed, rechecked, len(before))
+		}
+	}
+}
+
+func largeCaseStudy(t *testing.T) []byte {
+	src, err := os.ReadFile("../testdata/bench/large-case-study.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src
 }

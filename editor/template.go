@@ -48,8 +48,9 @@ type sectionRule struct {
 	title      string
 	key        string // folded title
 	level      int
-	parent     int // index of the enclosing section, -1 under the title
-	from, to   int // the section in the template, heading to the next heading at its level or above
+	parent     int    // index of the enclosing section, -1 under the title
+	from, to   int    // the section in the template, heading to the next heading at its level or above
+	skeleton   string // its text, what a missing section's fix inserts
 	hasContent bool
 	tables     []*tableRule
 	blocks     []*blockRule
@@ -223,6 +224,7 @@ func (r *templateReader) read(doc ast.Node) {
 			}
 		}
 		s.to = max(s.to, s.from)
+		s.skeleton = strings.TrimRight(string(r.t.raw[s.from:s.to]), "\n") + "\n\n"
 	}
 }
 

@@ -64,13 +64,13 @@ func foldText(s []byte) string {
 // as one minus their byte edit distance over the longer length. Keys whose lengths alone rule
 // out a score of at least floor return 0 without the distance being computed.
 func similarity(a, b string, floor float64) float64 {
-	longest := max(len(a), len(b))
-	if longest == 0 {
+	if max(len(a), len(b)) == 0 {
 		return 1
 	}
-	if float64(max(len(a)-len(b), len(b)-len(a))) > (1-floor)*float64(longest) {
+	if !mayBeAlike(len(a), len(b), floor) {
 		return 0
 	}
+	longest := max(len(a), len(b))
 	var rows [2][maxKeyRunes*4 + 1]int // keys are at most maxKeyRunes runes of up to 4 bytes
 	prev, cur := rows[0][:len(b)+1], rows[1][:len(b)+1]
 	for j := range prev {
@@ -88,6 +88,12 @@ func similarity(a, b string, floor float64) float64 {
 		prev, cur = cur, prev
 	}
 	return 1 - float64(prev[len(b)])/float64(longest)
+}
+
+// mayBeAlike reports whether keys of lengths a and b can score at least floor: a shorter key
+// is at least the difference in length away from a longer one.
+func mayBeAlike(a, b int, floor float64) bool {
+	return float64(max(a-b, b-a)) <= (1-floor)*float64(max(a, b))
 }
 
 // blockText returns the source text of a block node's lines, joined by newlines.

@@ -8,31 +8,70 @@ import (
 )
 
 // walk visits the whole draft once for the rules that apply anywhere in it: placeholders,
-// template text, YAML that must parse, and links.
+// template text, YAML that must parse, and links. The sections' blocks were walked by
+// checkSections (or not at all, when unchanged): their findings are reported here, in the
+// draft's order, and the blocks outside any section are walked now.
 func (c *checker) walk() {
+	c.sortFields()
+	var w walker
+	next := 0            // the next section, in the draft's order
+	var in *draftSection // the section whose blocks come now
+	member := 0          // the next of in's blocks
+	for _, n := range c.blocks {
+		if next < len(c.sections) && n == ast.Node(c.sections[next].heading) {
+			in, member = c.sections[next], 0
+			k := c.checked[next]
+			c.diags = append(c.diags, c.shift(k.found, in.from-k.from)...)
+			w.links = append(w.links, k.links...)
+			w.heads = append(w.heads, k.heads...)
+			next++
+			continue
+		}
+		if in != nil && member < len(in.nodes) && n == in.nodes[member] {
+			member++
+			continue
+		}
+		w.block(c, n)
+	}
+	anchors := make(map[string]bool, len(w.heads))
+	for _, h := range w.heads {
+		if id, ok := h.AttributeString("id"); ok {
+			if s, ok := id.([]byte); ok {
+				anchors[string(s)] = true
+			}
+		}
+	}
+	c.checkLinks(w.links, anchors)
+}
+
+func (c *checker) sortFields() {
 	slices.SortFunc(c.fields, func(a, b fieldSpan) int { return a.from - b.from })
-	var links []*ast.Link
-	anchors := map[string]bool{}
-	var runs [][2]int
-	_ = ast.Walk(c.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+}
+
+// A walker visits blocks for walk's rules and gathers their links and headings.
+type walker struct {
+	links []*ast.Link
+	heads []*ast.Heading
+	runs  [][2]int
+}
+
+// block applies walk's rules to the top-level block n and everything in it.
+func (w *walker) block(c *checker, n ast.Node) {
+	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			if id, ok := n.AttributeString("id"); ok {
-				if s, ok := id.([]byte); ok {
-					anchors[string(s)] = true
-				}
-			}
-			runs, links = c.scanInline(n, runs[:0], links)
+			w.heads = append(w.heads, n)
+			w.runs, w.links = c.scanInline(n, w.runs[:0], w.links)
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock:
 			c.templateText(n)
-			runs, links = c.scanInline(n, runs[:0], links)
+			w.runs, w.links = c.scanInline(n, w.runs[:0], w.links)
 			return ast.WalkSkipChildren, nil
 		case *east.TableCell:
-			runs, links = c.scanInline(n, runs[:0], links)
+			w.runs, w.links = c.scanInline(n, w.runs[:0], w.links)
 			return ast.WalkSkipChildren, nil
 		case *east.TableRow:
 			c.templateText(n)
@@ -45,7 +84,6 @@ func (c *checker) walk() {
 		}
 		return ast.WalkContinue, nil
 	})
-	c.checkLinks(links, anchors)
 }
 
 // scanInline reports the placeholders in the plain text of an inline-bearing block and

@@ -42,11 +42,18 @@ type Document struct {
 	r      *Renderer
 	blocks []docBlock
 	chunks []*chunk
-	pool   map[string]*chunk // by text; chunks with the same text chained by sameText
+	pool   map[string]*chunk // the current chunks by text, those with the same text chained by sameText
 	gen    int               // update count, to take each pooled chunk once
-	spans  []chunkSpan
-	src    []byte   // the source of the last update, which the trees' positions index
-	whole  ast.Node // the tree of a document rendered whole, nil when chunked
+	// globals counts the changes of the document-wide definitions (references,
+	// abbreviations): a chunk parsed or checked with the current ones is consistent.
+	globals int
+	spans   []chunkSpan
+	src     []byte   // the source of the last update, which the trees' positions index
+	whole   ast.Node // the tree of a document rendered whole, nil when chunked
+	// numbered are the chunks with headings or tab sets, in order, when they were last
+	// numbered: the same chunks keep the same ids and tab numbers.
+	numbered []*chunk
+	nodes    []ast.Node // the top-level blocks of the last update, once asked for (Nodes)
 
 	refs     map[string]parser.Reference
 	refOwner []*chunk // chunks that define references, in order, for refs
@@ -67,11 +74,17 @@ type chunk struct {
 	key      string // the chunk's text
 	src      []byte
 	sameText *chunk
-	gen      int
-	doc      ast.Node
-	refs     []parser.Reference // definitions, in order
-	seen     map[string]refSeen // labels looked up and what was found
-	abbr     []abbrDef
+	pooled   bool
+	gen      int // the update that took it last
+	globals  int // the document-wide definitions it is known to be consistent with
+	// doc is the chunk's tree, its positions at offset base of the document: chunks keep
+	// their place in the document's source between updates, so that the validator reads them
+	// where they are and only the chunks that moved are shifted.
+	doc  ast.Node
+	base int
+	refs []parser.Reference // definitions, in order
+	seen map[string]refSeen // labels looked up and what was found
+	abbr []abbrDef
 	// abbrSig is the document's abbreviation set the chunk was parsed with.
 	abbrSig  string
 	headings *headingIDs
@@ -111,10 +124,16 @@ func (d *Document) Blocks() []Block {
 	return out
 }
 
+// Len returns the number of current blocks.
+func (d *Document) Len() int { return len(d.blocks) }
+
+// Line returns the source line, 1-based, on which current block i begins.
+func (d *Document) Line(i int) int { return d.blocks[i].line }
+
 // Update renders src and returns the patch from the previous blocks to the new ones.
-// The Document keeps src, for WithTree: the caller must not change it afterwards.
+// The Document keeps src, for Nodes: the caller must not change it afterwards.
 func (d *Document) Update(src []byte) Patch {
-	d.src = src
+	d.src, d.nodes = src, nil
 	var next []docBlock
 	if bytes.Contains(src, []byte("[^")) {
 		next = d.renderWhole(src)
@@ -148,32 +167,33 @@ func (d *Document) renderChunks(src []byte) []docBlock {
 	d.whole = nil
 	d.gen++
 	d.spans = splitChunks(src, d.spans)
-	chunks := make([]*chunk, 0, len(d.spans))
-	for _, s := range d.spans {
-		text := src[s.start:s.end]
-		c := d.pool[string(text)]
-		for c != nil && c.gen == d.gen {
-			c = c.sameText
-		}
-		if c == nil {
-			c = d.parseChunk(string(text))
-		}
-		c.gen = d.gen
-		chunks = append(chunks, c)
-	}
+	prev := d.chunks
+	chunks := d.matchChunks(src)
 	d.chunks = chunks
 
 	d.updateGlobals()
+	var replaced []*chunk
 	for i, c := range chunks {
-		if !d.consistent(c) {
-			chunks[i] = d.parseChunk(c.key)
+		if c.globals == d.globals {
+			continue
 		}
+		if !d.consistent(c) {
+			c.gen = 0 // no longer in the document
+			replaced = append(replaced, c)
+			chunks[i] = d.parseChunk(c.key)
+			chunks[i].gen = d.gen
+		}
+		chunks[i].globals = d.globals
 	}
-	d.refillPool()
+	d.updatePool(prev, replaced)
 	d.numberChunks()
 
 	out := make([]docBlock, 0, len(d.blocks)+4)
 	for i, c := range chunks {
+		if start := d.spans[i].start; c.base != start {
+			shiftTree(c.doc, start-c.base)
+			c.base = start
+		}
 		if c.stale {
 			d.renderChunk(c)
 		}
@@ -185,14 +205,77 @@ func (d *Document) renderChunks(src []byte) []docBlock {
 	return out
 }
 
-// refillPool keeps exactly the current chunks for the next update.
-func (d *Document) refillPool() {
-	clear(d.pool)
-	for i := len(d.chunks) - 1; i >= 0; i-- {
-		c := d.chunks[i]
-		c.sameText = d.pool[c.key]
-		d.pool[c.key] = c
+// matchChunks finds the chunk of each span of src: the previous update's chunks at the head
+// and tail of the document, compared in place (an edit leaves all but a few as they were),
+// else one from the pool with the same text, else a new parse.
+func (d *Document) matchChunks(src []byte) []*chunk {
+	prev, spans := d.chunks, d.spans
+	text := func(i int) []byte { return src[spans[i].start:spans[i].end] }
+	chunks := make([]*chunk, len(spans))
+	head := 0
+	for head < len(spans) && head < len(prev) && string(text(head)) == prev[head].key {
+		chunks[head] = prev[head]
+		prev[head].gen = d.gen
+		head++
 	}
+	tail := 0
+	for tail < len(spans)-head && tail < len(prev)-head {
+		c := prev[len(prev)-1-tail]
+		if string(text(len(spans)-1-tail)) != c.key {
+			break
+		}
+		chunks[len(spans)-1-tail] = c
+		c.gen = d.gen
+		tail++
+	}
+	for i := head; i < len(spans)-tail; i++ {
+		c := d.pool[string(text(i))]
+		for c != nil && c.gen == d.gen {
+			c = c.sameText
+		}
+		if c == nil {
+			c = d.parseChunk(string(text(i)))
+		}
+		c.gen = d.gen
+		chunks[i] = c
+	}
+	return chunks
+}
+
+// updatePool keeps exactly the current chunks in the pool for the next update: those of
+// prev and replaced that this update did not take leave it, the new ones join it.
+func (d *Document) updatePool(prev, replaced []*chunk) {
+	for _, list := range [][]*chunk{prev, replaced} {
+		for _, c := range list {
+			if c.pooled && c.gen != d.gen {
+				d.unpool(c)
+			}
+		}
+	}
+	for _, c := range d.chunks {
+		if !c.pooled {
+			c.sameText, c.pooled = d.pool[c.key], true
+			d.pool[c.key] = c
+		}
+	}
+}
+
+func (d *Document) unpool(c *chunk) {
+	if first := d.pool[c.key]; first == c {
+		if c.sameText == nil {
+			delete(d.pool, c.key)
+		} else {
+			d.pool[c.key] = c.sameText
+		}
+	} else {
+		for p := first; p != nil; p = p.sameText {
+			if p.sameText == c {
+				p.sameText = c.sameText
+				break
+			}
+		}
+	}
+	c.sameText, c.pooled = nil, false
 }
 
 // chunkContext is the parse context of one chunk: references and abbreviations come from
@@ -238,7 +321,7 @@ func (d *Document) parseChunk(key string) *chunk {
 	}
 	pc.Set(abbrKey, abbrs)
 	doc := d.r.parse(src, pc)
-	c := &chunk{key: key, src: src, doc: doc, refs: pc.defined, seen: pc.seen, abbr: abbrs.local, abbrSig: d.abbrSig, stale: true}
+	c := &chunk{key: key, src: src, doc: doc, refs: pc.defined, seen: pc.seen, abbr: abbrs.local, abbrSig: d.abbrSig, globals: d.globals, stale: true}
 	c.headings, _ = pc.Get(headingIDsKey).(*headingIDs)
 	c.tabs, _ = pc.Get(tabSetsKey).(*tabSets)
 	return c
@@ -267,12 +350,17 @@ func (d *Document) updateGlobals() {
 			}
 		}
 		d.refs, d.refOwner = refs, owners
+		d.globals++
 	}
 	set := &abbrSet{defs: map[string]string{}}
 	for _, a := range abbrDefs {
 		set.defs[a.abbr] = a.title
 	}
-	d.abbrs, d.abbrSig = set, abbrSignature(set.defs)
+	sig := abbrSignature(set.defs)
+	if sig != d.abbrSig {
+		d.globals++
+	}
+	d.abbrs, d.abbrSig = set, sig
 }
 
 func sameChunks(a, b []*chunk) bool {
@@ -320,6 +408,16 @@ func (d *Document) consistent(c *chunk) bool {
 // numberChunks gives headings their document-wide ids and tab sets their numbers, and
 // marks the chunks whose numbers changed.
 func (d *Document) numberChunks() {
+	numbered := d.numbered[:0:0]
+	for _, c := range d.chunks {
+		if c.headings != nil && (len(c.headings.auto) > 0 || len(c.headings.explicit) > 0) || c.tabs != nil && len(c.tabs.sets) > 0 {
+			numbered = append(numbered, c)
+		}
+	}
+	if sameChunks(numbered, d.numbered) {
+		return // the same headings and tab sets in the same order: the same numbers
+	}
+	d.numbered = numbered
 	ids := d.ids
 	clear(ids.used)
 	for _, c := range d.chunks {
@@ -356,15 +454,16 @@ func (d *Document) numberChunks() {
 	}
 }
 
+// renderChunk renders c's blocks from the document's source, where c's tree points.
 func (d *Document) renderChunk(c *chunk) {
 	lines := NewLineIndex(c.src)
 	c.blocks = c.blocks[:0]
 	var buf bytes.Buffer
 	for n := c.doc.FirstChild(); n != nil; n = n.NextSibling() {
-		start, end := Span(n, c.src)
+		start, end := Span(n, d.src)
 		buf.Reset()
-		_ = d.r.RenderNode(&buf, c.src, n)
-		c.blocks = append(c.blocks, chunkBlock{lineOff: lines.Line(start) - 1, source: string(c.src[start:end]), inner: buf.String()})
+		_ = d.r.RenderNode(&buf, d.src, n)
+		c.blocks = append(c.blocks, chunkBlock{lineOff: lines.Line(start-c.base) - 1, source: string(d.src[start:end]), inner: buf.String()})
 	}
 	c.stale = false
 }

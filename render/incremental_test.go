@@ -115,8 +115,35 @@ func TestIncrementalMatchesFullRender(t *testing.T) {
 				if fmt.Sprint(shown) != fmt.Sprint(d.Blocks()) {
 					t.Fatalf("%s: patched page differs from Blocks()", what)
 				}
+				checkPool(t, d, what)
 			}
 		})
+	}
+}
+
+// checkPool fails unless the pool holds exactly the current chunks, each under its text:
+// the chunks an edit dropped must not stay alive, nor be taken again.
+func checkPool(t *testing.T, d *Document, what string) {
+	t.Helper()
+	pooled := map[*chunk]bool{}
+	for key, c := range d.pool {
+		for ; c != nil; c = c.sameText {
+			if c.key != key || pooled[c] {
+				t.Fatalf("%s: chunk %q pooled under %q or twice", what, c.key, key)
+			}
+			pooled[c] = true
+		}
+	}
+	if d.whole != nil {
+		return
+	}
+	for _, c := range d.chunks {
+		if !pooled[c] {
+			t.Fatalf("%s: current chunk %q is not in the pool", what, c.key)
+		}
+	}
+	if len(pooled) != len(d.chunks) {
+		t.Fatalf("%s: %d chunks in the pool, %d in the document", what, len(pooled), len(d.chunks))
 	}
 }
 

@@ -7,46 +7,35 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// WithTree lends fn the syntax tree of the source last given to Update, so that a validator
-// reads the parse the preview made instead of parsing the draft again.
-//
-// The tree is one ast.Document whose top-level blocks are the chunks' blocks, in order, with
-// every position a byte offset into src, exactly as Parse(src) would give them. It is the
-// chunks' own cached trees, lent: fn must not change it nor keep any node after it returns.
-func (d *Document) WithTree(fn func(root ast.Node, src []byte)) {
-	if d.whole != nil || len(d.chunks) == 0 {
-		root := d.whole
-		if root == nil {
-			root = ast.NewDocument()
-		}
-		fn(root, d.src)
-		return
+// Nodes returns the syntax tree of the source last given to Update as its top-level blocks,
+// in order, with every position a byte offset into Source(), exactly as Parse would give
+// them, so that a validator reads the parse the preview made instead of parsing the draft
+// again. They are the chunks' own cached trees (kept at their place in the source): the
+// caller must not change them. The blocks of different chunks are not siblings: iterate the
+// slice, not NextSibling. A node met again after a later Update is the same block with the
+// same text, moved (every position by the same amount) with its chunk; only heading ids,
+// which are unique across the document, may have changed.
+func (d *Document) Nodes() []ast.Node {
+	if d.nodes != nil {
+		return d.nodes
 	}
-	root := ast.NewDocument()
-	counts := make([]int, len(d.chunks))
-	for i, c := range d.chunks {
-		shiftTree(c.doc, d.spans[i].start)
-		for n := c.doc.FirstChild(); n != nil; n = c.doc.FirstChild() {
-			root.AppendChild(root, n) // moves n: AppendChild detaches it from c.doc
-			counts[i]++
+	nodes := make([]ast.Node, 0, len(d.blocks))
+	if d.whole != nil {
+		for n := d.whole.FirstChild(); n != nil; n = n.NextSibling() {
+			nodes = append(nodes, n)
 		}
 	}
-	defer func() {
-		n := root.FirstChild()
-		for i, c := range d.chunks {
-			for range counts[i] {
-				next := n.NextSibling()
-				c.doc.AppendChild(c.doc, n)
-				n = next
-			}
-			shiftTree(c.doc, -d.spans[i].start)
+	for _, c := range d.chunks {
+		for n := c.doc.FirstChild(); n != nil; n = n.NextSibling() {
+			nodes = append(nodes, n)
 		}
-	}()
-	fn(root, d.src)
+	}
+	d.nodes = nodes
+	return nodes
 }
 
-// shiftTree moves every source position held by the nodes under n by delta bytes. It runs
-// twice per keystroke over the whole draft: a plain recursion, without ast.Walk's callbacks.
+// shiftTree moves every source position held by the nodes under n by delta bytes, for a
+// chunk that moved in the document: a plain recursion, without ast.Walk's callbacks.
 func shiftTree(n ast.Node, delta int) {
 	if delta == 0 {
 		return
@@ -104,7 +93,7 @@ func shiftSegment(s text.Segment, delta int) text.Segment {
 
 // autoLinkValue returns the text node that holds an autolink's address, which goldmark
 // keeps in an unexported field and out of the tree; nil if goldmark stops keeping it there
-// (TestWithTreeMatchesParse would then fail on autolinks).
+// (TestNodesMatchParse would then fail on autolinks).
 func autoLinkValue(n *ast.AutoLink) *ast.Text {
 	f := reflect.ValueOf(n).Elem().FieldByName("value")
 	if !f.IsValid() || f.Type() != reflect.TypeFor[*ast.Text]() || f.IsNil() {

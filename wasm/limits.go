@@ -78,14 +78,15 @@ func size(n int) string {
 func (s *session) pauseIfTooLarge(text string) (bool, js.Value) {
 	why := liveLimit(text)
 	root := s.preview.root.Underlying()
-	notice := root.Call("querySelector", ":scope > .cw-paused")
+	notice := s.preview.paused
 	if why == "" {
-		if !notice.IsNull() {
+		if notice.Truthy() {
 			root.Set("textContent", "")
+			s.preview.paused = js.Null()
 		}
 		return false, js.Undefined()
 	}
-	if notice.IsNull() {
+	if !notice.Truthy() {
 		// The blocks go, and the document with them: rendering resumes from nothing.
 		root.Set("textContent", "")
 		s.preview.doc = render.NewDocument(s.core.r)
@@ -93,6 +94,7 @@ func (s *session) pauseIfTooLarge(text string) (bool, js.Value) {
 		notice.Set("className", "cw-paused")
 		notice.Call("setAttribute", "role", "status")
 		root.Call("append", notice)
+		s.preview.paused = notice
 	}
 	message := why + " Editing, saving and export go on as usual; shorten the draft to see it again."
 	notice.Set("textContent", message)

@@ -19,14 +19,18 @@ func utf16Offsets(text string, byteOffsets []int) map[int]int {
 		if target > len(text) {
 			target = len(text)
 		}
-		for pos < target {
-			r, size := utf8.DecodeRuneInString(text[pos:])
-			if r >= 0x10000 {
+		// Counted by byte, not decoded: text came from a JavaScript string, so it is valid
+		// UTF-8, where every rune has one leading byte and runes of four bytes (those past
+		// U+FFFF) take two UTF-16 units.
+		for ; pos < target; pos++ {
+			switch b := text[pos]; {
+			case b < utf8.RuneSelf:
+				units++
+			case b >= 0xF0:
 				units += 2
-			} else {
+			case b >= 0xC0:
 				units++
 			}
-			pos += size
 		}
 		out[target] = units
 	}

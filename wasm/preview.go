@@ -15,6 +15,7 @@ type preview struct {
 	root     element
 	sanitize js.Value // the page's sanitiser: HTML string in, DocumentFragment out
 	doc      *render.Document
+	paused   js.Value // the notice shown instead of the blocks while the draft is too large
 }
 
 func newPreview(root element, sanitize js.Value, r *render.Renderer) *preview {
@@ -76,8 +77,7 @@ func (p *preview) wrapEach(blocks []render.Block) js.Value {
 // renumber rewrites the source line of the blocks from index from on, which moved because
 // lines were added or removed above them; their content is unchanged and stays in place.
 func (p *preview) renumber(from int, kids js.Value) {
-	blocks := p.doc.Blocks()
-	for i := from; i < len(blocks); i++ {
-		kids.Index(i).Call("setAttribute", "data-line", strconv.Itoa(blocks[i].Line))
+	for i := from; i < p.doc.Len(); i++ {
+		kids.Index(i).Call("setAttribute", "data-line", strconv.Itoa(p.doc.Line(i)))
 	}
 }

@@ -16,7 +16,7 @@ import (
 // the page's (diagram syntax errors found by mermaid), which the page hands over separately.
 type problemsPanel struct {
 	root  element
-	last  string
+	shown []problemRow // what the region shows, nil before it shows anything
 	diags []diagnostic
 	page  []pageProblem
 }
@@ -74,6 +74,11 @@ func (p *problemsPanel) render() {
 		counts[d.Severity]++
 	}
 	slices.SortStableFunc(rows, func(a, b problemRow) int { return cmp.Compare(a.from, b.from) })
+	// Offsets move with every character typed above a problem; the rows show only its line.
+	if p.shown != nil && slices.EqualFunc(rows, p.shown, sameRow) {
+		return
+	}
+	p.shown = rows
 
 	var b strings.Builder
 	b.WriteString(`<p class="cw-counts">`)
@@ -91,10 +96,17 @@ func (p *problemsPanel) render() {
 		}
 		b.WriteString(`</ul>`)
 	}
-	if s := b.String(); s != p.last {
-		p.last = s
-		p.root.SetInnerHTML(s)
+	p.root.SetInnerHTML(b.String())
+}
+
+// sameRow reports whether two rows look the same in the panel.
+func sameRow(a, b problemRow) bool {
+	if a.source == "" && b.source == "" { // the core's problems are named by index, not offsets
+		a.from, a.to, b.from, b.to = 0, 0, 0, 0
 	}
+	return a.from == b.from && a.to == b.to && a.line == b.line && a.severity == b.severity &&
+		a.code == b.code && a.message == b.message && a.source == b.source && a.index == b.index &&
+		slices.EqualFunc(a.fixes, b.fixes, func(x, y pageFix) bool { return x.Title == y.Title })
 }
 
 func writeProblem(b *strings.Builder, r problemRow) {

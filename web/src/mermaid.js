@@ -15,6 +15,7 @@ export function installMermaid(app) {
   let queue = Promise.resolve(); // mermaid draws one diagram at a time
   let sentProblems = '[]';
   let ids = 0;
+  const failed = new Set(); // the pres whose diagram has an error
 
   const load = () => loading ??= import('mermaid').then(({ default: mermaid }) => {
     configure(mermaid);
@@ -40,6 +41,7 @@ export function installMermaid(app) {
         drawn.set(text, diagram);
       }
       delete pre.dataset.cwError;
+      failed.delete(pre);
       pre.innerHTML = diagram.svg; // mermaid's own output, sanitised by it in strict mode
       // The diagram's styles are scoped to its id, which the page's shared DOMPurify hooks may
       // strip from mermaid's output.
@@ -47,13 +49,33 @@ export function installMermaid(app) {
       pre.dataset.cwDiagram = 'drawn';
     } catch (err) {
       pre.dataset.cwDiagram = 'error';
+      failed.add(pre);
       pre.dataset.cwError = firstLine(err);
       pre.dataset.cwErrorLine = String(errorLine(err));
     }
   };
 
-  const drawNew = () => {
-    const fresh = preview.querySelectorAll('pre.mermaid:not([data-cw-diagram])');
+  // New diagrams come only in blocks the core inserts: an observer of the preview's children
+  // hands those over, so that a keystroke does not search the whole preview (the drawn
+  // diagrams of a long draft hold thousands of SVG nodes).
+  const undrawn = 'pre.mermaid:not([data-cw-diagram])';
+  const inserted = new MutationObserver((records) => drawNew(records));
+  inserted.observe(preview, { childList: true });
+  const undrawnIn = (records) => {
+    const out = [];
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== Node.ELEMENT_NODE) continue;
+        if (node.matches(undrawn)) out.push(node);
+        else out.push(...node.querySelectorAll(undrawn));
+      }
+    }
+    return out.filter((pre) => pre.isConnected && !pre.dataset.cwDiagram);
+  };
+
+  // drawNew draws the undrawn diagrams of the blocks records added, or of the whole preview.
+  const drawNew = (records) => {
+    const fresh = records ? undrawnIn(records) : preview.querySelectorAll(undrawn);
     if (fresh.length === 0) return;
     for (const pre of fresh) {
       sources.set(pre, pre.textContent);
@@ -103,8 +125,9 @@ export function installMermaid(app) {
   };
 
   app.onUpdate((state) => {
-    drawNew();
-    if (sentProblems !== '[]' || preview.querySelector('pre.mermaid[data-cw-error]')) merge(state);
+    drawNew(inserted.takeRecords());
+    for (const pre of failed) if (!pre.isConnected) failed.delete(pre);
+    if (sentProblems !== '[]' || failed.size > 0) merge(state);
   });
   app.themeElement.addEventListener('casewright:theme', () => {
     if (!loading) return;
