@@ -7,6 +7,8 @@ import (
 	"strings"
 	"syscall/js"
 
+	"honnef.co/go/js/dom/v2"
+
 	"casewright/render"
 )
 
@@ -27,7 +29,7 @@ func (p *preview) update(src []byte) {
 	patch := p.doc.Update(src)
 	kids := p.root.Underlying().Get("children")
 	for range patch.Delete {
-		kids.Index(patch.Start).Call("remove")
+		elementOf(kids.Index(patch.Start)).Remove()
 	}
 	p.insert(patch, kids)
 	if patch.Shift != 0 {
@@ -51,11 +53,11 @@ func (p *preview) insert(patch render.Patch, kids js.Value) {
 	if fragment.Get("childElementCount").Int() != len(patch.Insert) {
 		fragment = p.wrapEach(patch.Insert)
 	}
-	before := js.Null() // at the end
+	var before dom.Node // nil: at the end
 	if patch.Start < kids.Length() {
-		before = kids.Index(patch.Start)
+		before = nodeOf(kids.Index(patch.Start))
 	}
-	p.root.Call("insertBefore", fragment, before)
+	p.root.InsertBefore(nodeOf(fragment), before)
 }
 
 // wrapEach sanitises each block on its own, inside a wrapper made here that no markup of the
@@ -78,6 +80,6 @@ func (p *preview) wrapEach(blocks []render.Block) js.Value {
 // lines were added or removed above them; their content is unchanged and stays in place.
 func (p *preview) renumber(from int, kids js.Value) {
 	for i := from; i < p.doc.Len(); i++ {
-		kids.Index(i).Call("setAttribute", "data-line", strconv.Itoa(p.doc.Line(i)))
+		elementOf(kids.Index(i)).SetAttribute("data-line", strconv.Itoa(p.doc.Line(i)))
 	}
 }

@@ -27,7 +27,7 @@ func newTestPreview(t *testing.T) (*preview, dom.Element) {
 	root := doc.CreateElement("div")
 	doc.QuerySelector("body").AppendChild(root)
 	t.Cleanup(root.Remove)
-	return newPreview(element{root.Underlying()}, parseFragment.Value, render.New()), root
+	return newPreview(elementOf(root.Underlying()), parseFragment.Value, render.New()), root
 }
 
 // fullRender is what the preview must hold after any sequence of edits.

@@ -63,10 +63,10 @@ func mountSession(c *core, opts js.Value) (*session, error) {
 	s := &session{
 		core:     c,
 		opts:     mo,
-		preview:  newPreview(element{opts.Get("preview")}, opts.Get("sanitize"), c.r),
+		preview:  newPreview(elementOf(opts.Get("preview")), opts.Get("sanitize"), c.r),
 		checker:  mo.tpl.NewDraftChecker(),
-		problems: &problemsPanel{root: element{opts.Get("problems")}},
-		outline:  &outlinePanel{root: element{opts.Get("outline")}},
+		problems: &problemsPanel{root: elementOf(opts.Get("problems"))},
+		outline:  &outlinePanel{root: elementOf(opts.Get("outline"))},
 		status:   opts.Get("onStatus"),
 		warn:     opts.Get("onWarning"),
 	}
