@@ -48,33 +48,48 @@ func TestPathologicalNative(t *testing.T) {
 	}
 }
 
-// longTasks records every task of 50 ms or more, as the browser reports them.
+// longTasks records every task of 50 ms or more, as the browser reports them. The browser
+// hands them over a little later, so window.__longTasks() takes those still on their way too,
+// returns the ones since its last call, and starts a new count: a task that ended before the
+// call is never counted after it.
 const longTasks = `(() => {
   const tasks = [];
-  Object.defineProperty(window, '__longTasks', { value: tasks });
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) tasks.push(Math.round(e.duration));
-  }).observe({ type: 'longtask', buffered: true });
+  let since = 0;
+  const take = (entries) => {
+    for (const e of entries) if (e.startTime >= since) tasks.push(Math.round(e.duration));
+  };
+  const observer = new PerformanceObserver((list) => take(list.getEntries()));
+  observer.observe({ type: 'longtask', buffered: true });
+  Object.defineProperty(window, '__longTasks', { value: () => {
+    take(observer.takeRecords());
+    since = performance.now();
+    return tasks.splice(0);
+  } });
 })();`
 
 // pathologicalLimits says, per input, what the user must be told: the editor's notice above
 // the text (a huge line, lists or quotes nested deep, a table of thousands of rows) and the
 // Preview's pause (a draft past 160 KB or 1,000 levels), each as words the notice must hold,
-// "" where nothing is limited.
-var pathologicalLimits = map[string]struct{ editor, preview string }{
-	"10,000 nested lists":  {"Line 3 nests lists or quotes 10,000 deep", "nests lists or quotes 10000 deep"},
-	"10,000 nested quotes": {"Line 3 nests lists or quotes 10,000 deep", "nests lists or quotes 10000 deep"},
-	"100,000 backticks":    {"Line 3 is 100,000 characters long", ""},
-	"5 MB single line":     {"Line 3 is 5,242,878 characters long", "This draft is 5.0 MB"},
-	"50,000 headings":      {"", "This draft is 868 KB"},
-	"table of 10,000 rows": {"Line 3 starts a paragraph or table of more than 2,000 lines", "This draft is 234 KB"},
+// "" where nothing is limited; and whether the paste itself must stay under 200 ms a task.
+// 50,000 headings may not: CodeMirror lays out and starts parsing 100,000 lines at once, in
+// tasks of 100 ms or more that grow on a busy machine (up to 600 ms measured).
+var pathologicalLimits = map[string]struct {
+	editor, preview string
+	quickPaste      bool
+}{
+	"10,000 nested lists":  {"Line 3 nests lists or quotes 10,000 deep", "nests lists or quotes 10000 deep", true},
+	"10,000 nested quotes": {"Line 3 nests lists or quotes 10,000 deep", "nests lists or quotes 10000 deep", true},
+	"100,000 backticks":    {"Line 3 is 100,000 characters long", "", true},
+	"5 MB single line":     {"Line 3 is 5,242,878 characters long", "This draft is 5.0 MB", true},
+	"50,000 headings":      {"", "This draft is 868 KB", false},
+	"table of 10,000 rows": {"Line 3 starts a paragraph or table of more than 2,000 lines", "This draft is 234 KB", true},
 }
 
 // TestPathologicalInPage pastes each input into the editor, lets the page settle, then types
-// at the end of it. The paste of megabytes is one long task the page cannot split (CodeMirror
-// and the core each take the text whole), so it is measured and reported; the typing after it
-// must stay responsive, with no task over 200 ms. Where the page limits its work it says so,
-// and the text, typing included, is saved and exported byte for byte.
+// at the end of it. The paste, up to its save, and the typing after it must stay responsive,
+// with no task over 200 ms (the paste where the input allows it, see pathologicalLimits).
+// Where the page limits its work it says so, and the text, typing included, is saved and
+// exported byte for byte.
 func TestPathologicalInPage(t *testing.T) {
 	for i, tc := range pathological {
 		limits, ok := pathologicalLimits[tc.name]
@@ -89,31 +104,38 @@ func TestPathologicalInPage(t *testing.T) {
 					return err
 				}),
 				loadDrafts(),
-				// What the page did to start is not the paste's.
+				// What the page did to start is not the paste's: the starting draft's diagrams
+				// load mermaid and are drawn after the page is ready.
+				waitUntil(diagramsDrawnJS),
 				chromedp.Evaluate(nextTask, nil, awaitPromise),
-				chromedp.Evaluate(`window.__longTasks.length = 0`, nil),
+				chromedp.Evaluate(`window.__longTasks()`, nil),
 			)
-			pastePathological(t, ctx, fmt.Sprintf("Case %d", i+1), tc.text, limits.editor, limits.preview)
+			pastePathological(t, ctx, fmt.Sprintf("Case %d", i+1), tc.text, limits.editor, limits.preview, limits.quickPaste)
 		})
 	}
 }
 
 // pastePathological pastes text under a heading, types after it, and checks what the user
-// sees: the notices due, a responsive page, the text kept.
-func pastePathological(t *testing.T, ctx context.Context, heading, text, editorNotice, previewNotice string) {
+// sees: the notices due, a responsive page (the paste too when quickPaste), the text kept.
+func pastePathological(t *testing.T, ctx context.Context, heading, text, editorNotice, previewNotice string, quickPaste bool) {
 	const typed = "xyz"
 	text = "# " + heading + "\n\n" + text
 	var pasteTasks, keyTasks []int
 	var update float64
+	run(t, ctx,
+		holdText("__paste", text), holdText("__stored", text), holdText("__typed", text+typed),
+		chromedp.Evaluate(nextTask, nil, awaitPromise),
+		chromedp.Evaluate(`window.__longTasks()`, nil),
+	)
 	start := time.Now()
 	run(t, ctx,
-		pasteEvent(text),
+		pasteEvent(`window.__paste`),
 		waitUntil(shownJS(heading, len(text), editorNotice)),
-		waitSaved(text),
+		waitStored(),
 		chromedp.Evaluate(nextTask, nil, awaitPromise),
 	)
 	pasted := time.Since(start)
-	run(t, ctx, chromedp.Evaluate(`window.__longTasks.splice(0)`, &pasteTasks))
+	run(t, ctx, chromedp.Evaluate(`window.__longTasks()`, &pasteTasks), chromedp.Evaluate(`window.__stored = window.__typed`, nil))
 
 	start = time.Now()
 	run(t, ctx, chromedp.KeyEvent(kb.End, chromedp.KeyModifiers(input.ModifierCtrl)))
@@ -122,13 +144,16 @@ func pastePathological(t *testing.T, ctx context.Context, heading, text, editorN
 	}
 	typing := time.Since(start)
 	run(t, ctx,
-		waitSaved(text+typed),
+		waitStored(),
 		chromedp.Evaluate(nextTask, nil, awaitPromise),
-		chromedp.Evaluate(`window.__longTasks.splice(0)`, &keyTasks),
+		chromedp.Evaluate(`window.__longTasks()`, &keyTasks),
 		chromedp.Evaluate(`performance.getEntriesByName('casewright:update').at(-1)?.duration ?? -1`, &update),
 	)
 	t.Logf("%8d bytes | paste to saved %6v, longest task %5d ms | %d keys %6v, core %4.0f ms a key, tasks over 50 ms while typing and saving: %v",
 		len(text), pasted.Round(time.Millisecond), longest(pasteTasks), len(typed), typing.Round(time.Millisecond), update, keyTasks)
+	if quickPaste && longest(pasteTasks) > 200 {
+		t.Errorf("the paste made a task of %d ms", longest(pasteTasks))
+	}
 	if longest(keyTasks) > 200 {
 		t.Errorf("typing after the paste made a task of %d ms", longest(keyTasks))
 	}
@@ -163,11 +188,11 @@ func pastePathological(t *testing.T, ctx context.Context, heading, text, editorN
 	var backTasks []int
 	run(t, ctx,
 		chromedp.Evaluate(nextTask, nil, awaitPromise),
-		chromedp.Evaluate(`window.__longTasks.length = 0`, nil),
-		pasteEvent(normal),
+		chromedp.Evaluate(`window.__longTasks()`, nil),
+		pasteEvent(jsString(normal)),
 		waitUntil(shownJS("Back to normal", len(normal), "")),
 		chromedp.Evaluate(nextTask, nil, awaitPromise),
-		chromedp.Evaluate(`window.__longTasks.splice(0)`, &backTasks),
+		chromedp.Evaluate(`window.__longTasks()`, &backTasks),
 	)
 	t.Logf("back to a short draft: tasks over 50 ms %v", backTasks)
 	if longest(backTasks) > 200 {
@@ -220,21 +245,46 @@ func checkLimitNotices(t *testing.T, ctx context.Context, editorWant, previewWan
 	}
 }
 
+// diagramsDrawnJS holds once every diagram in the Preview is drawn or shown as an error.
+const diagramsDrawnJS = `![...document.querySelectorAll('#preview pre.mermaid')].some((pre) => !['drawn', 'error'].includes(pre.dataset.cwDiagram))`
+
 // nextTask waits for the next frame and the task after it, when a keystroke's work is done.
 const nextTask = `new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))`
 
-// pasteEvent replaces the draft with text through a paste event, the path a real paste
-// takes in CodeMirror (input.InsertText goes through the DOM, too slow for megabytes).
+// pasteEvent replaces the draft with the text the JavaScript expression text gives, through a
+// paste event, the path a real paste takes in CodeMirror (input.InsertText goes through the
+// DOM, too slow for megabytes).
 func pasteEvent(text string) chromedp.Action {
 	return chromedp.Tasks{
 		chromedp.Focus(`.cm-content`, chromedp.ByQuery),
 		chromedp.KeyEvent("a", chromedp.KeyModifiers(input.ModifierCtrl)),
 		chromedp.Evaluate(`{
 			const data = new DataTransfer();
-			data.setData('text/plain', `+jsString(text)+`);
+			data.setData('text/plain', `+text+`);
 			document.querySelector('.cm-content').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
 		}`, nil),
 	}
+}
+
+// holdText puts text in the page as window[name], before the measured work: the page reading
+// a script of megabytes is the test's work, not the app's.
+func holdText(name, text string) chromedp.Action {
+	return chromedp.Evaluate(`window.`+name+` = `+jsString(text)+`; true`, nil)
+}
+
+// waitStored waits until the status says Saved and IndexedDB holds window.__stored as the open
+// draft's text. It reads the record straight from IndexedDB: asking through the drafts API
+// copies the text into the core and back as JSON, for megabytes a long task of the test's own.
+func waitStored() chromedp.Action {
+	return waitUntil(`document.querySelector('#save-status').dataset.state === 'saved' && (await new Promise((resolve, reject) => {
+		const open = indexedDB.open('casewright');
+		open.onsuccess = () => {
+			const get = open.result.transaction('texts').objectStore('texts').get(document.querySelector('#drafts li[aria-current]').dataset.id);
+			get.onsuccess = () => { open.result.close(); resolve(get.result?.text === window.__stored); };
+			get.onerror = () => { open.result.close(); reject(get.error); };
+		};
+		open.onerror = () => reject(open.error);
+	}))`)
 }
 
 func longest(tasks []int) int {

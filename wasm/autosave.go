@@ -21,8 +21,8 @@ type autosave struct {
 	status func(state, message string)
 
 	mu      sync.Mutex
-	saved   string // the text known to be stored: editing back to it needs no write
-	pending string
+	saved   string        // the text known to be stored: editing back to it needs no write
+	pending func() string // reads the newest text, once it is written
 	dirty   bool
 	writing bool
 	timer   *time.Timer
@@ -39,7 +39,7 @@ func newAutosave(write func(string) error, status func(state, message string)) *
 func (a *autosave) changed(text string) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	a.pending = text
+	a.pending = func() string { return text }
 	if !a.dirty && !a.writing && text == a.saved {
 		// A draft just opened or reloaded from storage: writing it back would only bump its
 		// revision and make another tab on the same draft conflict.
@@ -49,6 +49,22 @@ func (a *autosave) changed(text string) {
 	a.scheduleLocked(saveDelay)
 }
 
+// changedLater records the newest text, of size bytes, as read, which is called only when the
+// text is written: a keystroke in a draft of megabytes then copies none of it. It records
+// nothing and returns false when the text may be the stored one (nothing waits to be written
+// and it is as long): changed must compare them first.
+func (a *autosave) changedLater(size int, read func() string) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if !a.dirty && !a.writing && size == len(a.saved) {
+		return false
+	}
+	a.pending = read
+	a.dirty = true
+	a.scheduleLocked(saveDelay)
+	return true
+}
+
 // reset makes text the stored baseline with nothing pending, once the write under way (if
 // any) is over: a draft was opened, or its stored text was loaded into the editor.
 func (a *autosave) reset(text string) {
@@ -56,7 +72,7 @@ func (a *autosave) reset(text string) {
 	for a.writing {
 		a.done.Wait()
 	}
-	a.saved, a.pending, a.dirty = text, text, false
+	a.saved, a.pending, a.dirty = text, func() string { return text }, false
 	a.mu.Unlock()
 	a.status("saved", "Saved")
 }
@@ -82,11 +98,12 @@ func (a *autosave) run() {
 		a.mu.Unlock()
 		return
 	}
-	text := a.pending
+	read := a.pending
 	a.dirty, a.writing = false, true
 	a.mu.Unlock()
 
 	a.status("saving", "Saving…")
+	text := read()
 	err := a.write(text)
 
 	a.mu.Lock()

@@ -93,3 +93,30 @@ func TestAutosaveWritesNothingForTheStoredText(t *testing.T) {
 		t.Fatalf("an edit undone before the save still writes the latest text once, wrote %q", w.writes)
 	}
 }
+
+// A draft too large for the live preview hands autosave a reader: it is read once, when the
+// text is written, and the newest one wins.
+func TestAutosaveReadsALaterTextOnlyWhenItWrites(t *testing.T) {
+	w := &recordingWriter{}
+	a := newAutosave(w.write, func(string, string) {})
+	a.reset("stored")
+	reads := 0
+	reader := func(text string) func() string {
+		return func() string { reads++; return text }
+	}
+	if a.changedLater(len("same!!"), reader("same!!")) {
+		t.Fatal("a text as long as the stored one, with nothing pending, may be the stored one: changed must compare it")
+	}
+	if !a.changedLater(len("longer one"), reader("longer one")) || !a.changedLater(len("same!!"), reader("newest")) {
+		t.Fatal("with an edit pending, later texts are recorded unread")
+	}
+	if reads != 0 {
+		t.Fatalf("the text was read %d times before any write", reads)
+	}
+	if err := a.flush(); err != nil {
+		t.Fatal(err)
+	}
+	if reads != 1 || len(w.writes) != 1 || w.writes[0] != "newest" {
+		t.Fatalf("the write should read the newest text once: read %d times, wrote %q", reads, w.writes)
+	}
+}

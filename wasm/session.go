@@ -239,7 +239,7 @@ func (s *session) exports() js.Value {
 		"id":   id,
 		"text": text,
 		"update": js.FuncOf(func(_ js.Value, args []js.Value) any {
-			return s.update(args[0].String())
+			return s.updateLarge(args[0])
 		}),
 		"flush": js.FuncOf(func(js.Value, []js.Value) any {
 			return promise(func() (any, error) { return nil, s.saver.flush() })
