@@ -45,7 +45,7 @@ func TestDraftsPanelNewOpenRenameDuplicateDeleteUndo(t *testing.T) {
 
 	// New draft: a second row, open, from the template, with an undo history of its own.
 	run(t, ctx,
-		chromedp.Click(buttonNamed("New draft"), chromedp.BySearch),
+		pressButton(buttonNamed("New draft")),
 		waitUntil(`document.querySelectorAll('#drafts li[data-id]').length === 2`),
 		waitUntil(`document.querySelector('#drafts li[aria-current] .cw-draft-title').textContent === `+jsString(templateTitle)),
 		waitUntil(`document.querySelector('#preview h1').textContent.includes('[Company]')`),
@@ -203,12 +203,12 @@ func TestHistoryViewAndRestore(t *testing.T) {
 	ctx := newBrowser(t, t.TempDir())
 	const kept, later = "Kept paragraph alpha.", "Later paragraph beta."
 	run(t, ctx, loadDrafts(), appendText("\n\n"+kept), waitSaved(kept),
-		chromedp.Click(buttonNamed("History"), chromedp.BySearch),
-		chromedp.Click(buttonNamed("Save a version now"), chromedp.BySearch),
+		pressButton(buttonNamed("History")),
+		pressButton(buttonNamed("Save a version now")),
 		chromedp.WaitVisible(`//ol[@class="cw-snapshots"]//button[text()="Restore"]`, chromedp.BySearch),
-		chromedp.Click(buttonNamed("Close"), chromedp.BySearch),
+		pressButton(buttonNamed("Close")),
 		appendText("\n\n"+later), waitSaved(later),
-		chromedp.Click(buttonNamed("History"), chromedp.BySearch),
+		pressButton(buttonNamed("History")),
 		pressButton(`//ol[@class="cw-snapshots"]/li[1]//button[text()="View"]`),
 		chromedp.WaitVisible(`pre.cw-snapshot-text`, chromedp.ByQuery),
 	)
@@ -222,7 +222,7 @@ func TestHistoryViewAndRestore(t *testing.T) {
 		waitUntil(`document.querySelector('#notice').textContent.includes('Restored the version')`),
 		waitUntil(`!document.querySelector('#preview').textContent.includes(`+jsString(later)+`)`),
 		waitUntil(`document.querySelector('#preview').textContent.includes(`+jsString(kept)+`)`),
-		chromedp.Click(buttonNamed("History"), chromedp.BySearch),
+		pressButton(buttonNamed("History")),
 		waitUntil(`document.querySelectorAll('dialog[open] .cw-snapshots button[aria-label^="Restore"]').length === 3`),
 		pressButton(`//ol[@class="cw-snapshots"]/li[1]//button[text()="View"]`),
 		waitUntil(`document.querySelector('dialog[open] pre.cw-snapshot-text').textContent.includes(`+jsString(later)+`)`),
@@ -251,6 +251,7 @@ func buttonNamed(name string) string {
 // user does; unlike a mouse click it cannot land on a neighbour while a panel scrolls.
 func pressButton(sel string) chromedp.Action {
 	return chromedp.Tasks{
+		chromedp.WaitVisible(sel, chromedp.BySearch),
 		chromedp.Focus(sel, chromedp.BySearch),
 		chromedp.KeyEvent(kb.Enter),
 	}

@@ -237,10 +237,10 @@ func TestBackupRoundTripRestoresEveryDraftWithHistory(t *testing.T) {
 		run(t, ctx, chromedp.Evaluate(`casewright.drafts.create({text: `+jsString(text)+`}).then(() => true)`, nil, awaitPromise))
 	}
 	run(t, ctx, appendText("\n\nKept in a version ✅"), waitSaved("Kept in a version ✅"),
-		chromedp.Click(buttonNamed("History"), chromedp.BySearch),
-		chromedp.Click(buttonNamed("Save a version now"), chromedp.BySearch),
+		pressButton(buttonNamed("History")),
+		pressButton(buttonNamed("Save a version now")),
 		chromedp.WaitVisible(`//ol[@class="cw-snapshots"]//button[text()="Restore"]`, chromedp.BySearch),
-		chromedp.Click(buttonNamed("Close"), chromedp.BySearch),
+		pressButton(buttonNamed("Close")),
 		appendText("\n\nLater line <b>&</b>"), waitSaved("Later line"),
 	)
 	want := storedTexts(t, ctx)
@@ -255,7 +255,7 @@ func TestBackupRoundTripRestoresEveryDraftWithHistory(t *testing.T) {
 	run(t, ctx, wipe("indexeddb"), loadDrafts(),
 		chromedp.WaitVisible(`dialog.cw-recovery[open]`, chromedp.ByQuery),
 		waitUntil(`document.querySelector('dialog.cw-recovery').textContent.includes('kept 3 drafts')`),
-		chromedp.Click(buttonNamed("Restore from an archive…"), chromedp.BySearch),
+		pressButton(buttonNamed("Restore from an archive…")),
 		chromedp.SetUploadFiles(`#import-file`, []string{path}, chromedp.ByQuery),
 		waitUntil(`document.querySelector('#notice').textContent.includes('Imported 3 drafts')`),
 	)
@@ -352,7 +352,7 @@ func TestTrashKeepsDeletedDraftsThirtyDays(t *testing.T) {
 	run(t, ctx, controllableClock(), loadDrafts(),
 		chromedp.Evaluate(`casewright.drafts.create({text: '# Doomed Architecture\n\nbody\n'}).then(() => true)`, nil, awaitPromise),
 		loadDrafts(),
-		chromedp.Click(buttonNamed("Delete “Doomed Architecture”"), chromedp.BySearch),
+		pressButton(buttonNamed("Delete “Doomed Architecture”")),
 		waitUntil(`document.querySelector('#notice').textContent.includes('Deleted “Doomed Architecture”')`),
 		openStorage(), pressButton(buttonNamed("Trash")),
 		chromedp.WaitVisible(buttonNamed("Restore “Doomed Architecture”"), chromedp.BySearch),
@@ -361,11 +361,11 @@ func TestTrashKeepsDeletedDraftsThirtyDays(t *testing.T) {
 		t.Fatalf("the Trash should list the deleted draft with 30 days left, it lists %q", titles)
 	}
 	run(t, ctx,
-		chromedp.Click(buttonNamed("Restore “Doomed Architecture”"), chromedp.BySearch),
+		pressButton(buttonNamed("Restore “Doomed Architecture”")),
 		waitUntil(`[...document.querySelectorAll('#drafts .cw-draft-title')].some(e => e.textContent === 'Doomed Architecture')`),
 		waitUntil(`document.querySelector('dialog.cw-trash').textContent.includes('The trash is empty.')`),
-		chromedp.Click(buttonNamed("Close the trash"), chromedp.BySearch),
-		chromedp.Click(buttonNamed("Delete “Doomed Architecture”"), chromedp.BySearch),
+		pressButton(buttonNamed("Close the trash")),
+		pressButton(buttonNamed("Delete “Doomed Architecture”")),
 		waitUntil(`![...document.querySelectorAll('#drafts .cw-draft-title')].some(e => e.textContent === 'Doomed Architecture')`),
 		setClock(29*day), loadDrafts(),
 		openStorage(), pressButton(buttonNamed("Trash")),

@@ -291,7 +291,7 @@ func TestScreenshots(t *testing.T) {
 	light := shoot("light")
 	var label string
 	run(t, ctx,
-		chromedp.Click(`//button[text()="Dark theme"]`, chromedp.BySearch),
+		pressButton(`//button[text()="Dark theme"]`),
 		chromedp.Poll(`document.documentElement.dataset.theme === 'dark'`, nil),
 		chromedp.Text(`#theme-toggle`, &label, chromedp.ByQuery),
 	)

@@ -22,7 +22,7 @@ func previewHas(text string) string {
 func TestReloadKeepsEveryDraft(t *testing.T) {
 	ctx := newBrowser(t, t.TempDir())
 	run(t, ctx, loadDrafts(), appendText("\n\nFirst draft words."), waitSaved("First draft words."),
-		chromedp.Click(buttonNamed("New draft"), chromedp.BySearch),
+		pressButton(buttonNamed("New draft")),
 		waitUntil(`document.querySelectorAll('#drafts li[data-id]').length === 2`),
 		appendText("\n\nSecond draft words."), waitSaved("Second draft words."),
 		chromedp.Reload(), loadDrafts(),
@@ -202,7 +202,7 @@ func TestTwoTabsNeverOverwriteSilently(t *testing.T) {
 		t.Fatalf("before the user chooses, the stored draft must be tab two's; it ends %q", tail(stored))
 	}
 	run(t, one,
-		chromedp.Click(buttonNamed("Keep mine"), chromedp.BySearch),
+		pressButton(buttonNamed("Keep mine")),
 		waitSaved(mine),
 	)
 	if stored := storedText0(t, one); strings.Contains(stored, theirs) {
@@ -216,7 +216,7 @@ func TestTwoTabsNeverOverwriteSilently(t *testing.T) {
 	run(t, one, page.BringToFront(), appendText("\n\n"+kept), waitSaved(kept))
 	run(t, two, page.BringToFront(), releaseScripts(),
 		chromedp.WaitVisible(`dialog.cw-conflict[open]`, chromedp.ByQuery),
-		chromedp.Click(buttonNamed("Take theirs"), chromedp.BySearch),
+		pressButton(buttonNamed("Take theirs")),
 		waitUntil(previewHas(kept)),
 		waitUntil(`!`+previewHas(dropped)),
 		waitUntil(`document.querySelector('#save-status').dataset.state === 'saved'`),
