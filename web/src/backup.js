@@ -6,6 +6,7 @@ import { download } from './download.js';
 import { createNotice } from './notice.js';
 import { now, sameDay } from './clock.js';
 import { writtenDrafts } from './recovery.js';
+import { button } from './elements.js';
 
 const day = 24 * 60 * 60 * 1000;
 export const reminderPeriods = { off: 0, daily: day, weekly: 7 * day };
@@ -15,9 +16,7 @@ export function installBackup(app) {
   const ws = app.session.workspace;
   const settings = app.storage.settings;
 
-  const backupButton = document.createElement('button');
-  backupButton.type = 'button';
-  backupButton.textContent = 'Back up all drafts';
+  const backupButton = button('Back up all drafts');
   backupButton.disabled = !ws.persistent;
   const last = document.createElement('p');
   last.className = 'cw-storage-backup';

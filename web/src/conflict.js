@@ -1,15 +1,11 @@
 // Other tabs on the same draft: a newer text saved elsewhere replaces the editor's when nothing
 // here is unsaved; with unsaved edits here, the user chooses which version to keep.
 import { replaceChanged } from './drafts.js';
+import { button, modalDialog } from './elements.js';
 
 export function installConflict(app) {
   const ws = app.session.workspace;
-  const dialog = document.createElement('dialog');
-  dialog.className = 'cw-dialog cw-conflict';
-  dialog.setAttribute('aria-labelledby', 'cw-conflict-title');
-  const heading = document.createElement('h2');
-  heading.id = 'cw-conflict-title';
-  heading.textContent = 'This draft was changed in another tab';
+  const { dialog } = modalDialog(app, 'conflict', 'This draft was changed in another tab');
   const explain = document.createElement('p');
   const theirs = document.createElement('details');
   const summary = document.createElement('summary');
@@ -22,8 +18,7 @@ export function installConflict(app) {
   const keepMine = button('Keep mine');
   const takeTheirs = button('Take theirs');
   actions.append(keepMine, takeTheirs);
-  dialog.append(heading, explain, theirs, actions);
-  app.dialogHost.append(dialog);
+  dialog.append(explain, theirs, actions);
   // Closing with Escape would leave the draft unsaved with no choice made.
   dialog.addEventListener('cancel', (event) => event.preventDefault());
 
@@ -59,11 +54,4 @@ export function installConflict(app) {
       takeTheirs.focus();
     }
   });
-}
-
-function button(label) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = label;
-  return b;
 }

@@ -6,6 +6,7 @@
 // IndexedDB database of its own, so it is lost with a wipe too: then the author picks it again.
 import { readText, markdownLimit } from './import.js';
 import { now } from './clock.js';
+import { button } from './elements.js';
 
 export function installFolder(app) {
   const ws = app.session.workspace;
@@ -292,12 +293,4 @@ function handleStore(name) {
     put: (key, value) => run('readwrite', (s) => s.put(value, key)),
     clear: () => run('readwrite', (s) => s.clear()),
   };
-}
-
-function button(label, onClick) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = label;
-  b.addEventListener('click', onClick);
-  return b;
 }

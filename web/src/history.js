@@ -1,14 +1,11 @@
 // History: the open draft's snapshots over time, each viewable read-only and restorable (the
 // store keeps the text being replaced as a snapshot first, so a restore is never a loss).
 import { replaceChanged } from './drafts.js';
+import { button, modalDialog } from './elements.js';
 
 export function installHistory(app) {
   const ws = app.session.workspace;
-  const dialog = document.createElement('dialog');
-  dialog.className = 'cw-dialog cw-history';
-  dialog.setAttribute('aria-labelledby', 'cw-history-title');
-  const heading = document.createElement('h2');
-  heading.id = 'cw-history-title';
+  const { dialog, heading } = modalDialog(app, 'history', '');
   const list = document.createElement('ol');
   list.className = 'cw-snapshots';
   const viewer = document.createElement('pre');
@@ -20,8 +17,7 @@ export function installHistory(app) {
   const saveNow = button('Save a version now');
   const close = button('Close');
   actions.append(saveNow, close);
-  dialog.append(heading, list, viewer, actions);
-  app.dialogHost.append(dialog);
+  dialog.append(list, viewer, actions);
 
   const historyButton = app.byId('history');
   if (!ws.persistent) historyButton.disabled = true;
@@ -94,13 +90,6 @@ export function installHistory(app) {
       app.notice.show(`That version was not restored: ${err.message}`);
     }
   }
-}
-
-function button(label) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = label;
-  return b;
 }
 
 function item(text) {

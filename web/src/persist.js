@@ -1,6 +1,7 @@
 // Persistent storage: on the first save the app asks the browser not to clear the drafts when
 // space runs low (navigator.storage.persist). The Storage region shows the answer; a refusal
 // also brings a dismissible notice with the two remedies, a backup and a linked folder.
+import { button } from './elements.js';
 export function installPersist(app) {
   const storage = navigator.storage;
   const ws = app.session.workspace;
@@ -38,10 +39,10 @@ export function installPersist(app) {
     const folder = app.storage.folderSupported;
     text.textContent = 'This browser may delete your drafts when it runs short of space, because it did not agree to keep them for good: ' +
       (folder ? 'back them up, or link a folder that gets a copy of every draft.' : 'back them up to keep a copy outside the browser.');
-    const backup = action('Back up all drafts', () => app.storage.backup());
+    const backup = button('Back up all drafts', () => app.storage.backup());
     const parts = [text, backup];
-    if (folder) parts.push(action('Link a folder…', () => app.storage.pickFolder()));
-    const close = action('×', dismiss);
+    if (folder) parts.push(button('Link a folder…', () => app.storage.pickFolder()));
+    const close = button('×', dismiss);
     close.className = 'cw-notice-close';
     close.setAttribute('aria-label', 'Dismiss the storage warning');
     parts.push(close);
@@ -54,12 +55,4 @@ export function installPersist(app) {
     notice.hidden = true;
     app.storage.settings.set('persistNoticeDismissed', true);
   }
-}
-
-function action(label, onClick) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = label;
-  b.addEventListener('click', onClick);
-  return b;
 }

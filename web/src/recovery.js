@@ -3,6 +3,7 @@
 // folder), it offers to bring them back from the folder or from an archive.
 // writtenDrafts counts the drafts worth missing: all of them when there are several, and a lone
 // draft only once it has been saved over (the app makes one from the template on any start).
+import { button, modalDialog } from './elements.js';
 export function writtenDrafts(drafts) {
   if (drafts.length > 1) return drafts.length;
   return drafts.filter((d) => d.revision > 1).length;
@@ -13,17 +14,11 @@ export function installRecovery(app) {
   if (!ws.persistent) return;
   const settings = app.storage.settings;
 
-  const dialog = document.createElement('dialog');
-  dialog.className = 'cw-dialog cw-recovery';
-  dialog.setAttribute('aria-labelledby', 'cw-recovery-title');
-  const heading = document.createElement('h2');
-  heading.id = 'cw-recovery-title';
-  heading.textContent = 'Your drafts are no longer in this browser';
+  const { dialog } = modalDialog(app, 'recovery', 'Your drafts are no longer in this browser');
   const explain = document.createElement('p');
   const actions = document.createElement('div');
   actions.className = 'cw-dialog-actions';
-  dialog.append(heading, explain, actions);
-  app.dialogHost.append(dialog);
+  dialog.append(explain, actions);
 
   function offer(count, folder) {
     explain.textContent = `Casewright kept ${count} ${count === 1 ? 'draft' : 'drafts'} here, but the browser's storage is now empty: ` +
@@ -96,12 +91,4 @@ export function installRecovery(app) {
     });
   }
   check().catch(() => {});
-}
-
-function button(label, onClick) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = label;
-  b.addEventListener('click', onClick);
-  return b;
 }

@@ -1,37 +1,28 @@
 // The Trash: drafts deleted in the Drafts panel stay restorable for 30 days (the core purges
 // older ones when it starts, see trashKeep in wasm/sync.go). This lists them, with Restore.
 import { now } from './clock.js';
+import { button, modalDialog } from './elements.js';
 
 export const trashDays = 30;
 const day = 24 * 60 * 60 * 1000;
 
 export function installTrash(app) {
   const ws = app.session.workspace;
-  const open = document.createElement('button');
-  open.type = 'button';
-  open.textContent = 'Trash';
+  const open = button('Trash');
   open.disabled = !ws.persistent;
   app.storage.addControls(open);
 
-  const dialog = document.createElement('dialog');
-  dialog.className = 'cw-dialog cw-trash';
-  dialog.setAttribute('aria-labelledby', 'cw-trash-title');
-  const heading = document.createElement('h2');
-  heading.id = 'cw-trash-title';
-  heading.textContent = 'Trash';
+  const { dialog } = modalDialog(app, 'trash', 'Trash');
   const explain = document.createElement('p');
   explain.textContent = `Deleted drafts stay here for ${trashDays} days; then they are gone for good.`;
   const list = document.createElement('ul');
   list.className = 'cw-trash-list';
   const actions = document.createElement('div');
   actions.className = 'cw-dialog-actions';
-  const close = document.createElement('button');
-  close.type = 'button';
-  close.textContent = 'Close';
+  const close = button('Close');
   close.setAttribute('aria-label', 'Close the trash');
   actions.append(close);
-  dialog.append(heading, explain, list, actions);
-  app.dialogHost.append(dialog);
+  dialog.append(explain, list, actions);
 
   open.addEventListener('click', async () => { await show(); dialog.showModal(); });
   close.addEventListener('click', () => dialog.close());
@@ -54,11 +45,8 @@ export function installTrash(app) {
       label.className = 'cw-trash-label';
       const left = Math.max(0, Math.ceil((Date.parse(draft.deleted) + trashDays * day - now()) / day));
       label.textContent = `${draft.title} · deleted ${new Date(draft.deleted).toLocaleDateString()} · kept ${left} more ${left === 1 ? 'day' : 'days'}`;
-      const restore = document.createElement('button');
-      restore.type = 'button';
-      restore.textContent = 'Restore';
+      const restore = button('Restore', () => restoreDraft(draft));
       restore.setAttribute('aria-label', `Restore “${draft.title}”`);
-      restore.addEventListener('click', () => restoreDraft(draft));
       li.append(label, restore);
       return li;
     }));
