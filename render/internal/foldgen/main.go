@@ -38,25 +38,10 @@ func main() {
 	fmt.Fprintf(w, "package render\n\n")
 	fmt.Fprintf(w, "// foldRunes are the non-ASCII characters whose NFKD decomposition holds ASCII, in order;\n")
 	fmt.Fprintf(w, "// the ASCII of foldRunes[i] is foldText[foldEnds[i-1]:foldEnds[i]].\n")
-	fmt.Fprintf(w, "var foldRunes = [...]int32{")
-	for i, r := range runes {
-		if i%12 == 0 {
-			fmt.Fprintf(w, "\n\t")
-		} else {
-			fmt.Fprintf(w, " ")
-		}
-		fmt.Fprintf(w, "0x%x,", r)
-	}
-	fmt.Fprintf(w, "\n}\n\nvar foldEnds = [...]uint16{")
-	for i, e := range ends {
-		if i%16 == 0 {
-			fmt.Fprintf(w, "\n\t")
-		} else {
-			fmt.Fprintf(w, " ")
-		}
-		fmt.Fprintf(w, "%d,", e)
-	}
-	fmt.Fprintf(w, "\n}\n\nconst foldText = %s\n", strconv.Quote(string(text)))
+	writeList(w, "foldRunes", "int32", runes, 12, "0x%x,")
+	fmt.Fprintf(w, "\n\n")
+	writeList(w, "foldEnds", "uint16", ends, 16, "%d,")
+	fmt.Fprintf(w, "\n\nconst foldText = %s\n", strconv.Quote(string(text)))
 	if err := w.Flush(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
@@ -72,4 +57,18 @@ func asciiOf(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// writeList writes the array var name of type typ holding values, perLine to a line.
+func writeList[T any](w *bufio.Writer, name, typ string, values []T, perLine int, format string) {
+	fmt.Fprintf(w, "var %s = [...]%s{", name, typ)
+	for i, v := range values {
+		if i%perLine == 0 {
+			fmt.Fprintf(w, "\n\t")
+		} else {
+			fmt.Fprintf(w, " ")
+		}
+		fmt.Fprintf(w, format, v)
+	}
+	fmt.Fprintf(w, "\n}")
 }
