@@ -10,7 +10,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
-	"go.yaml.in/yaml/v3"
 )
 
 // A Template holds the rules read from a template's shape. It is read once by ParseTemplate and
@@ -135,31 +134,6 @@ func ParseTemplate(src []byte) (*Template, error) {
 		return nil, errors.New("the template has no headings, so there is nothing to check a draft against")
 	}
 	return t, nil
-}
-
-// withoutTuning returns the template with the "casewright" key taken out of its front matter:
-// a new draft carries the portal's page metadata but not the validator's settings.
-func withoutTuning(src []byte, fm frontMatter) []byte {
-	var doc yaml.Node
-	if yaml.Unmarshal(src[fm.bodyFrom:fm.bodyTo], &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return src
-	}
-	m := doc.Content[0]
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == "casewright" {
-			m.Content = append(m.Content[:i], m.Content[i+2:]...)
-			break
-		}
-	}
-	rest := src[fm.to:]
-	if len(m.Content) == 0 {
-		return bytes.TrimLeft(rest, "\n")
-	}
-	out, err := yaml.Marshal(m)
-	if err != nil {
-		return src
-	}
-	return append(append(append([]byte("---\n"), out...), "---\n"...), rest...)
 }
 
 // closing returns the rule of the closing admonition that n is, or nil.
