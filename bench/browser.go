@@ -81,7 +81,8 @@ type startupMarks struct {
 	Ready   float64 `json:"ready"`
 	Error   string  `json:"error"`
 	// Loaded are the URLs of the page and of the resources it had loaded when it was ready.
-	Loaded []string `json:"loaded"`
+	Loaded []string           `json:"loaded"`
+	Stages map[string]float64 `json:"stages"`
 }
 
 // open navigates to url and waits for the app to be ready.

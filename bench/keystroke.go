@@ -10,15 +10,19 @@ import (
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // keystrokeResult is the keystroke path on one document: from the keydown event to the end of
-// the diagnostics dispatch after the update (total), and the core's share of it, the Go side
-// of session.update (core), in milliseconds.
+// the diagnostics dispatch after the update (total), and three shares of it, in milliseconds:
+// the browser's and the editor's input handling before the document changes (input), the Go
+// side of session.update (core), and the dispatch that shows the problems (diagnostics).
 type keystrokeResult struct {
-	Doc   string  `json:"doc"`
-	Total summary `json:"total"`
-	Core  summary `json:"core"`
+	Doc         string  `json:"doc"`
+	Total       summary `json:"total"`
+	Input       summary `json:"input"`
+	Core        summary `json:"core"`
+	Diagnostics summary `json:"diagnostics"`
 }
 
 // typingResult is a stretch of steady typing on the large document: how long the page ever
@@ -39,9 +43,11 @@ const sentence = "the quick brown fox jumps over the lazy dog "
 
 // keystrokeSample is one timed keystroke, as page/keystroke.js records it.
 type keystrokeSample struct {
-	At    float64 `json:"at"`
-	Total float64 `json:"total"`
-	Core  float64 `json:"core"`
+	At          float64 `json:"at"`
+	Total       float64 `json:"total"`
+	Core        float64 `json:"core"`
+	Input       float64 `json:"input"`
+	Diagnostics float64 `json:"diagnostics"`
 }
 
 // measureKeystrokes types o.keys characters into the middle of each document, one key after
@@ -71,17 +77,33 @@ func measureKeystrokes(ctx context.Context, o options, url string, docs []docume
 				return nil, typing, err
 			}
 		}
+		var t *trace
+		if o.trace && doc == docs[len(docs)-1] {
+			if t, err = startTrace(b); err != nil {
+				return nil, typing, err
+			}
+		}
 		samples, _, err := typeKeys(b, o.keys, 0)
 		if err != nil {
 			return nil, typing, fmt.Errorf("%s: %w", doc.name, err)
+		}
+		if t != nil {
+			if err := t.stop(b, len(samples), os.Stderr); err != nil {
+				return nil, typing, err
+			}
 		}
 		if profile {
 			if err := stopProfile(b, o.cpuProfile, os.Stderr); err != nil {
 				return nil, typing, err
 			}
 		}
-		totals, cores := split(samples)
-		results = append(results, keystrokeResult{Doc: doc.name, Total: summarize(totals), Core: summarize(cores)})
+		results = append(results, keystrokeResult{
+			Doc:         doc.name,
+			Total:       summarize(field(samples, func(s keystrokeSample) float64 { return s.Total })),
+			Input:       summarize(field(samples, func(s keystrokeSample) float64 { return s.Input })),
+			Core:        summarize(field(samples, func(s keystrokeSample) float64 { return s.Core })),
+			Diagnostics: summarize(field(samples, func(s keystrokeSample) float64 { return s.Diagnostics })),
+		})
 	}
 	last := docs[len(docs)-1]
 	if o.typing > 0 {
@@ -93,7 +115,7 @@ func measureKeystrokes(ctx context.Context, o options, url string, docs []docume
 		if err != nil {
 			return nil, typing, fmt.Errorf("steady typing: %w", err)
 		}
-		totals, _ := split(samples)
+		totals := field(samples, func(s keystrokeSample) float64 { return s.Total })
 		typing = typingResult{Doc: last.name, Seconds: time.Since(start).Seconds(), Keys: len(samples),
 			LongTasks: len(longTasks), Keystroke: summarize(totals)}
 		for _, d := range longTasks {
@@ -135,9 +157,8 @@ func typeKeys(b *browser, keys int, duration time.Duration) ([]keystrokeSample, 
 	}
 	deadline := time.Now().Add(duration)
 	for i := 0; keys > 0 && i < keys || keys == 0 && time.Now().Before(deadline); i++ {
-		key := string(sentence[i%len(sentence)])
 		err := b.run(time.Minute,
-			chromedp.KeyEvent(key),
+			pressKey(rune(sentence[i%len(sentence)])),
 			chromedp.Evaluate(fmt.Sprintf(`window.__cwKeys.settled(%d)`, i+1), nil, awaitPromise),
 		)
 		if err != nil {
@@ -158,12 +179,39 @@ func typeKeys(b *browser, keys int, duration time.Duration) ([]keystrokeSample, 
 	return out.Samples, out.LongTasks, nil
 }
 
-func split(samples []keystrokeSample) (totals, cores []float64) {
+// field returns one figure of every sample, leaving out the samples that lack it (negative:
+// the core's measure was not found).
+func field(samples []keystrokeSample, of func(keystrokeSample) float64) []float64 {
+	var out []float64
 	for _, s := range samples {
-		totals = append(totals, s.Total)
-		if s.Core >= 0 {
-			cores = append(cores, s.Core)
+		if v := of(s); v >= 0 {
+			out = append(out, v)
 		}
 	}
-	return totals, cores
+	return out
+}
+
+// pressKey presses and releases the key that types r, the way a keyboard does: one keyDown
+// event that carries the text, then keyUp. (chromedp.KeyEvent sends the text in a separate
+// "char" event, one more round trip to the browser between the keydown and the text, which
+// would be timed as if it were the page's.)
+func pressKey(r rune) chromedp.ActionFunc {
+	return func(ctx context.Context) error {
+		k, ok := kb.Keys[r]
+		if !ok || !k.Print {
+			return fmt.Errorf("no printable key types %q", r)
+		}
+		down := input.DispatchKeyEvent(input.KeyDown).WithKey(k.Key).WithCode(k.Code).
+			WithWindowsVirtualKeyCode(k.Windows).WithNativeVirtualKeyCode(k.Native).
+			WithText(k.Text).WithUnmodifiedText(k.Unmodified)
+		if k.Shift {
+			down = down.WithModifiers(input.ModifierShift)
+		}
+		if err := down.Do(ctx); err != nil {
+			return err
+		}
+		up := *down
+		up.Type, up.Text, up.UnmodifiedText = input.KeyUp, "", ""
+		return up.Do(ctx)
+	}
 }

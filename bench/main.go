@@ -32,11 +32,15 @@ type options struct {
 	drafts                  int
 	phases                  string
 	cpuProfile              string
+	startupProfile          string
+	trace                   bool
 }
 
 func main() {
 	var o options
 	flag.StringVar(&o.app, "app", "bin/casewright", "the built command-line tool, which serves the app")
+	flag.StringVar(&o.startupProfile, "startup-profile", "", "write Chromium's CPU profile of the first cold start to `file`")
+	flag.BoolVar(&o.trace, "trace", false, "print what the main thread did per keystroke on the large document (Chromium's trace)")
 	flag.StringVar(&o.chrome, "chrome", "bin/chrome/chromium", "the Chromium launcher (scripts/chromium.sh)")
 	flag.StringVar(&o.peers, "peers", "bench/out/peers.js", "the peers' bundle (markdown-it, marked)")
 	flag.StringVar(&o.out, "out", "bench/results.json", "where to write the results")

@@ -74,6 +74,7 @@ func printTable(w io.Writer, res results) {
 		fmt.Fprintln(w, "|---|---|---|---|")
 		fmt.Fprintf(w, "| cold: fresh profile (%d runs; WASM downloaded at %s) | %s | %s | %s |\n", s.ColdReady.N, ms(s.ColdWASM.Median), ms(s.ColdCore.Median), ms(s.ColdPreview.Median), ms(s.ColdReady.Median))
 		fmt.Fprintf(w, "| warm: service worker and compiled WASM cached (%d visits) | %s | %s | %s |\n\n", s.WarmReady.N, ms(s.WarmCore.Median), ms(s.WarmPreview.Median), ms(s.WarmReady.Median))
+		printStages(w, s)
 	}
 	if t := res.Transfer; t.Total > 0 {
 		fmt.Fprintln(w, "| transferred before ready (compressed) | WASM | JavaScript | CSS | other | total |")
@@ -111,7 +112,9 @@ func printDocuments(w io.Writer, res results) {
 		}
 	}
 	row(fmt.Sprintf("keystroke → preview and problems (%d keys)", res.Keystroke[0].Total.N), func(i int) string { return medP95(res.Keystroke[i].Total) })
+	row("… of which input, before the document changes", func(i int) string { return medP95(res.Keystroke[i].Input) })
 	row("… of which the WASM core", func(i int) string { return medP95(res.Keystroke[i].Core) })
+	row("… of which showing the problems", func(i int) string { return medP95(res.Keystroke[i].Diagnostics) })
 	rendered := func(pick func(renderResult) summary) func(i int) string {
 		return func(i int) string {
 			if i >= len(res.Renders) {
@@ -124,4 +127,22 @@ func printDocuments(w io.Writer, res results) {
 	row("full render: marked", rendered(func(r renderResult) summary { return r.Marked }))
 	row("full render: Casewright (WASM + sanitiser)", rendered(func(r renderResult) summary { return r.Casewright }))
 	fmt.Fprint(w, "\n\n")
+}
+
+// printStages writes when each stage of start-up ended, cold and warm, in the cold order.
+func printStages(w io.Writer, s startupResult) {
+	warm := map[string]float64{}
+	for _, st := range s.WarmStages {
+		warm[st.Name] = st.At.Median
+	}
+	fmt.Fprintln(w, "| start-up stage ended (median, from navigation) | cold | warm |")
+	fmt.Fprintln(w, "|---|---|---|")
+	for _, st := range s.ColdStages {
+		w2 := "–"
+		if at, ok := warm[st.Name]; ok {
+			w2 = fmt.Sprintf("%.0f ms", at)
+		}
+		fmt.Fprintf(w, "| %s | %.0f ms | %s |\n", st.Name, st.At.Median, w2)
+	}
+	fmt.Fprintln(w)
 }

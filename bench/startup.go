@@ -1,8 +1,11 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"os"
+	"slices"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -18,6 +21,34 @@ type startupResult struct {
 	WarmReady   summary   `json:"warmReady"`
 	WarmPreview summary   `json:"warmPreview"`
 	WarmVisits  []float64 `json:"warmVisitsReady"` // in order: the second visit first
+	// ColdStages and WarmStages are when each stage of start-up ended, in the order they end.
+	ColdStages []stage `json:"coldStages"`
+	WarmStages []stage `json:"warmStages"`
+}
+
+// stage is when one stage of start-up ended: the page's casewright: marks and the WASM's
+// request, in milliseconds from navigation.
+type stage struct {
+	Name string  `json:"name"`
+	At   summary `json:"at"`
+}
+
+// stagesOf summarizes each stage over the visits, ordered by median.
+func stagesOf(visits []map[string]float64) []stage {
+	at := map[string][]float64{}
+	for _, v := range visits {
+		for name, ms := range v {
+			if ms >= 0 {
+				at[name] = append(at[name], ms)
+			}
+		}
+	}
+	var out []stage
+	for name, xs := range at {
+		out = append(out, stage{Name: name, At: summarize(xs)})
+	}
+	slices.SortFunc(out, func(a, b stage) int { return cmp.Compare(a.At.Median, b.At.Median) })
+	return out
 }
 
 // serviceWorkerState is a JS expression for the page's service worker registrations.
@@ -32,6 +63,7 @@ func measureStartup(ctx context.Context, o options, url string) (startupResult, 
 	var res startupResult
 	var bytes transfer
 	var coldWASM, coldCore, coldReady, coldPreview, warmCore, warmReady, warmPreview []float64
+	var coldStages, warmStages []map[string]float64
 	for i := range o.coldRuns {
 		last := i == o.coldRuns-1
 		err := func() error {
@@ -44,13 +76,24 @@ func measureStartup(ctx context.Context, o options, url string) (startupResult, 
 			if err != nil {
 				return err
 			}
+			if i == 0 && o.startupProfile != "" {
+				if err := startProfile(b); err != nil {
+					return err
+				}
+			}
 			marks, err := b.open(url)
 			if err != nil {
 				return err
 			}
+			if i == 0 && o.startupProfile != "" {
+				if err := stopProfile(b, o.startupProfile, os.Stderr); err != nil {
+					return err
+				}
+			}
 			if i == 0 {
 				bytes = watch.before(marks.Loaded)
 			}
+			coldStages = append(coldStages, marks.Stages)
 			coldReady, coldPreview = append(coldReady, marks.Ready), append(coldPreview, marks.Preview)
 			coldWASM, coldCore = append(coldWASM, marks.WASM), append(coldCore, marks.Core)
 			if !last {
@@ -67,6 +110,7 @@ func measureStartup(ctx context.Context, o options, url string) (startupResult, 
 				if err != nil {
 					return err
 				}
+				warmStages = append(warmStages, marks.Stages)
 				warmReady, warmPreview = append(warmReady, marks.Ready), append(warmPreview, marks.Preview)
 				warmCore = append(warmCore, marks.Core)
 			}
@@ -80,5 +124,6 @@ func measureStartup(ctx context.Context, o options, url string) (startupResult, 
 	res.WarmReady, res.WarmPreview = summarize(warmReady), summarize(warmPreview)
 	res.ColdWASM, res.ColdCore, res.WarmCore = summarize(coldWASM), summarize(coldCore), summarize(warmCore)
 	res.WarmVisits = warmReady
+	res.ColdStages, res.WarmStages = stagesOf(coldStages), stagesOf(warmStages)
 	return res, bytes, nil
 }

@@ -21,3 +21,9 @@ func measureUpdate() (done func()) {
 }
 
 const updateMeasure = "casewright:update"
+
+// markStartup marks a stage of start-up, "casewright:" + stage, in the page's timeline: the
+// harness reports when each stage ended, to show where start-up spends its time.
+func markStartup(stage string) {
+	performance.Call("mark", "casewright:"+stage)
+}

@@ -56,6 +56,7 @@ func mountSession(c *core, opts js.Value) (*session, error) {
 	defer cancel()
 	opening := openInBackground(ctx, name) // while the template is parsed
 	mo, err := readMountOptions(c, opts)
+	markStartup("template read")
 	if err != nil {
 		opening.discard()
 		return nil, err
@@ -72,6 +73,7 @@ func mountSession(c *core, opts js.Value) (*session, error) {
 	}
 	s.saver = newAutosave(s.write, s.showStatus)
 	drafts, err := opening.wait()
+	markStartup("drafts open")
 	if err != nil {
 		s.showWarning("Drafts cannot be kept in this browser (" + err.Error() + "). Keep your work with Export Markdown.")
 		s.text = string(s.opts.tpl.New())
@@ -84,6 +86,7 @@ func mountSession(c *core, opts js.Value) (*session, error) {
 	if err := s.openLast(ctx); err != nil {
 		return nil, err
 	}
+	markStartup("draft read")
 	return s, nil
 }
 

@@ -19,7 +19,7 @@ if (!body) throw new Error('index.html has no <body> to take the markup from');
 const define = { CASEWRIGHT_MARKUP: JSON.stringify(body[1].trim()) };
 
 const app = await esbuild.build({
-  entryPoints: { app: 'src/main.js', boot: 'src/boot.js' },
+  entryPoints: { app: 'src/main.js' },
   bundle: true,
   format: 'esm',
   splitting: true, // mermaid and other heavy parts load only when first needed
@@ -31,6 +31,8 @@ const app = await esbuild.build({
   define,
   metafile: true,
 });
+// boot.js is a classic script, which the page runs before it fetches the modules.
+await esbuild.build({ entryPoints: { boot: 'src/boot.js' }, bundle: true, format: 'iife', minify: true, target: 'es2022', outdir: dist });
 await esbuild.build({ entryPoints: { app: 'src/app.css' }, bundle: true, minify: true, outdir: dist });
 await writeFile(join(dist, 'index.html'), withModulePreloads(page, app.metafile));
 await copyFile('manifest.webmanifest', join(dist, 'manifest.webmanifest'));
@@ -74,11 +76,10 @@ function withModulePreloads(html, metafile) {
       visit(path);
     }
   };
-  visit(join(dist, 'boot.js'));
   visit(join(dist, 'app.js'));
   const links = [...chunks].map((path) => `  <link rel="modulepreload" href="${relative(dist, path).split(sep).join('/')}">\n`).join('');
-  const script = '  <script type="module" src="boot.js">';
-  if (!html.includes(script)) throw new Error('index.html has no boot.js script to put the module preloads before');
+  const script = '  <script type="module" src="app.js"></script>';
+  if (!html.includes(script)) throw new Error('index.html has no app.js script to put the module preloads before');
   return html.replace(script, () => links + script);
 }
 

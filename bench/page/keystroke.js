@@ -23,14 +23,22 @@
   const dispatch = view.dispatch;
   view.dispatch = function (...args) {
     const before = view.state.doc;
+    const begun = performance.now();
     const result = dispatch.apply(this, args);
     if (pending) {
       if (view.state.doc !== before) {
         pending.updated = true;
+        pending.input = begun - pending.start;
       } else if (pending.updated) {
         const end = performance.now();
         const core = performance.getEntriesByName('casewright:update', 'measure').pop();
-        samples.push({ at: pending.start, total: end - pending.start, core: core ? core.duration : -1 });
+        samples.push({
+          at: pending.start,
+          total: end - pending.start,
+          core: core ? core.duration : -1,
+          input: pending.input,
+          diagnostics: end - begun,
+        });
         pending = null;
         for (const wake of waiters.splice(0)) wake();
       }
@@ -57,11 +65,12 @@
       return at;
     },
     reset() { samples.length = 0; longTasks.length = 0; },
-    // settled resolves once n keystrokes are timed and the frame showing the last one is drawn.
+    // settled resolves once n keystrokes are timed and the frame showing the last one is drawn:
+    // a task queued from the frame's animation callback runs after its layout and paint.
     settled(n) {
       return new Promise((resolve) => {
         const check = () => {
-          if (samples.length >= n) requestAnimationFrame(() => resolve(samples.length));
+          if (samples.length >= n) requestAnimationFrame(() => setTimeout(() => resolve(samples.length)));
           else waiters.push(check);
         };
         check();

@@ -1,7 +1,7 @@
 // Runs before the app's own scripts on every page the harness opens: notes, in milliseconds
 // since the navigation started, when the WASM finished downloading, when the Go core started
-// (it sets globalThis.casewrightCore), when the preview first shows a block and when
-// window.casewright.ready resolves. window.__cwStartup resolves with them once the app is ready.
+// (it sets globalThis.casewrightCore), when the preview first shows a block, when each stage
+// of start-up ended (the app's casewright: marks) and when window.casewright.ready resolves. window.__cwStartup resolves with them once the app is ready.
 (() => {
   const marks = {};
   let settle;
@@ -19,6 +19,11 @@
           const resources = performance.getEntriesByType('resource');
           const wasm = resources.find((e) => e.name.endsWith('.wasm'));
           if (wasm) marks.wasm = wasm.responseEnd;
+          // When each stage of start-up ended: the WASM's request, then the app's own marks.
+          marks.stages = { 'WASM requested': wasm ? wasm.fetchStart : -1, 'WASM downloaded': wasm ? wasm.responseEnd : -1 };
+          for (const m of performance.getEntriesByType('mark')) {
+            if (m.name.startsWith('casewright:')) marks.stages[m.name.slice('casewright:'.length)] = m.startTime;
+          }
           // What the page had loaded by now: the document and the resources finished.
           marks.loaded = [location.href, ...resources.filter((e) => e.responseEnd > 0 && e.responseEnd <= marks.ready).map((e) => e.name)];
           settle(marks);

@@ -3,7 +3,8 @@
 // each feature. Everything that differs between the two hosts arrives in options.
 import { loadCore } from './core.js';
 import { sanitizeToString, sanitizeToFragment } from './sanitize.js';
-import { createEditor, showDiagnostics } from './editor.js';
+import { createEditor, createWaitingEditor, editorState, showDiagnostics, withDiagnostics } from './editor.js';
+import { markStartup } from './startup-marks.js';
 import { draftsAPI } from './drafts-api.js';
 import { createStatus } from './status.js';
 import { createNotice } from './notice.js';
@@ -17,7 +18,12 @@ export async function mountApp(root, options) {
   const byId = (id) => root.getElementById(id);
   const emit = options.emit ?? (() => {});
   const status = createStatus(byId('save-status'), byId('banner'));
-  const core = await loadCore(options.wasmURL);
+  const loading = loadCore(options.wasmURL);
+  // Built while the core downloads and compiles, not after: the draft's text comes with it.
+  const waitingView = createWaitingEditor(byId('editor'));
+  markStartup('editor built');
+  const core = await loading;
+  markStartup('core loaded');
 
   const mountOptions = {
     preview: byId('preview'),
@@ -59,8 +65,10 @@ export async function mountApp(root, options) {
   // Link targets autocomplete when the page gave the portal's pages.
   const targets = options.site ? JSON.parse(session.linkTargets()) ?? [] : [];
   const extensions = targets.length ? [linkCompletion(targets)] : [];
-  app.view = createEditor(byId('editor'), session.text, onChange, extensions);
-  showDiagnostics(app.view, app.state.diagnostics);
+  markStartup('first update');
+  app.view = waitingView;
+  app.view.setState(withDiagnostics(editorState(session.text, onChange, extensions), app.state.diagnostics));
+  markStartup('draft shown');
   // openDocument shows another draft in a new editor state, so that Undo never crosses drafts.
   app.openDocument = (text) => {
     app.view.destroy();
@@ -70,6 +78,7 @@ export async function mountApp(root, options) {
   app.notice = createNotice(byId('notice'));
 
   for (const install of features) install(app);
+  markStartup('features installed');
 
   // Whatever is typed reaches IndexedDB even when the tab goes away right after.
   // A flush that cannot save (storage full, a conflict) has already told the user in the status.

@@ -1,7 +1,9 @@
-// The page's first script: fetches and compiles the WASM core while the editor's modules load
-// and run. app.js mounts the app on the same core, and reports a core that fails to load.
-// (A <link rel="preload"> would start the download sooner, but Chromium does not reuse the
+// The page's first script, a classic one that the parser runs before it reads on: it starts
+// fetching and compiling the WASM core before the editor's modules are fetched and compiled,
+// which keep the page's thread busy for a while. core.js instantiates what it compiles.
+// (A <link rel="preload"> would start the download as soon, but Chromium does not reuse the
 // compiled code it cached for a preloaded response: warm starts were 200 ms slower.)
-import { loadCore } from './core.js';
-
-loadCore(new URL('casewright.wasm', import.meta.url)).catch(() => {});
+const url = new URL('casewright.wasm', document.currentScript.src).href;
+const compiling = WebAssembly.compileStreaming(fetch(url));
+compiling.catch(() => {}); // core.js reports a core that fails to load, and tries again
+globalThis.casewrightCompiling = { url, compiling };

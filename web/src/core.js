@@ -11,11 +11,20 @@ export function loadCore(wasmURL) {
 
 async function start(wasmURL) {
   const go = new Go();
-  const response = fetch(wasmURL);
-  // Streaming compilation overlaps download and compile; it needs the application/wasm type.
-  const { instance } = await WebAssembly.instantiateStreaming(response, go.importObject);
+  const instance = await WebAssembly.instantiate(await compile(String(wasmURL)), go.importObject);
   go.run(instance); // runs Go's main until it blocks, which registers the core first
   const core = globalThis.casewrightCore;
   if (!core) throw new Error('The Casewright core did not start.');
   return core;
+}
+
+// compile compiles the core at url, or takes the compilation the page's boot.js started.
+// Streaming compilation overlaps download and compile; it needs the application/wasm type.
+function compile(url) {
+  const early = globalThis.casewrightCompiling;
+  if (early && early.url === url) {
+    globalThis.casewrightCompiling = null; // once: a failed start tries again with a new fetch
+    return early.compiling;
+  }
+  return WebAssembly.compileStreaming(fetch(url));
 }

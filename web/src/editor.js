@@ -19,71 +19,91 @@ import { editorLimits } from './editor-limits.js';
 // createEditor mounts CodeMirror on parent with text; onChange gets the whole text after
 // every edit and returns the diagnostics to show; extensions are the host's own additions.
 export function createEditor(parent, text, onChange, extensions = []) {
-  const view = new EditorView({
-    parent,
-    state: EditorState.create({
-      doc: text,
-      extensions: [
-        lineNumbers(),
-        highlightActiveLineGutter(),
-        highlightActiveLine(),
-        highlightSpecialChars(),
-        drawSelection(),
-        dropCursor(),
-        rectangularSelection(),
-        history(),
-        indentOnInput(),
-        bracketMatching(),
-        closeBrackets(),
-        highlightSelectionMatches(),
-        search({ top: true }),
-        // Off while a line is huge or lists nest very deep (see editor-limits.js).
-        editorLimits(text, {
-          language: [
-            // Enter continues lists and quotes, Backspace removes their markup (lang-markdown's keymap).
-            markdown({ base: markdownLanguage, codeLanguages: languages }),
-            // Tokens get tok-* classes, coloured by the page's light or dark theme.
-            syntaxHighlighting(classHighlighter),
-          ],
-          wrapping: EditorView.lineWrapping,
-        }),
-        lintGutter(),
-        EditorView.contentAttributes.of({ 'aria-label': 'Markdown source' }),
-        keymap.of([
-          ...closeBracketsKeymap,
-          ...defaultKeymap,
-          ...historyKeymap,
-          ...searchKeymap,
-          ...lintKeymap, // F8: next problem
-          { key: 'Shift-F8', run: previousDiagnostic },
-          indentWithTab,
-        ]),
-        EditorView.updateListener.of((update) => {
-          if (!update.docChanged) return;
-          const diagnostics = onChange(update.state.doc.toString());
-          // A view cannot be updated while it is updating: show the result right after.
-          queueMicrotask(() => showDiagnostics(view, diagnostics));
-        }),
-        ...extensions,
-      ],
-    }),
+  return new EditorView({ parent, state: editorState(text, onChange, extensions) });
+}
+
+// createWaitingEditor mounts CodeMirror on parent, empty and read-only, to be given its draft
+// with openState: the page builds it while the core is still downloading, which would
+// otherwise be the first thing done once the core is up.
+export function createWaitingEditor(parent) {
+  const waiting = [EditorState.readOnly.of(true), EditorView.editable.of(false)];
+  return new EditorView({ parent, state: editorState('', () => [], waiting) });
+}
+
+// editorState is a draft's text in the editor: the state createEditor starts from, and what
+// view.setState takes to open another text with an undo history of its own.
+export function editorState(text, onChange, extensions = []) {
+  return EditorState.create({
+    doc: text,
+    extensions: [
+      lineNumbers(),
+      highlightActiveLineGutter(),
+      highlightActiveLine(),
+      highlightSpecialChars(),
+      drawSelection(),
+      dropCursor(),
+      rectangularSelection(),
+      history(),
+      indentOnInput(),
+      bracketMatching(),
+      closeBrackets(),
+      highlightSelectionMatches(),
+      search({ top: true }),
+      // Off while a line is huge or lists nest very deep (see editor-limits.js).
+      editorLimits(text, {
+        language: [
+          // Enter continues lists and quotes, Backspace removes their markup (lang-markdown's keymap).
+          markdown({ base: markdownLanguage, codeLanguages: languages }),
+          // Tokens get tok-* classes, coloured by the page's light or dark theme.
+          syntaxHighlighting(classHighlighter),
+        ],
+        wrapping: EditorView.lineWrapping,
+      }),
+      lintGutter(),
+      EditorView.contentAttributes.of({ 'aria-label': 'Markdown source' }),
+      keymap.of([
+        ...closeBracketsKeymap,
+        ...defaultKeymap,
+        ...historyKeymap,
+        ...searchKeymap,
+        ...lintKeymap, // F8: next problem
+        { key: 'Shift-F8', run: previousDiagnostic },
+        indentWithTab,
+      ]),
+      EditorView.updateListener.of((update) => {
+        if (!update.docChanged) return;
+        const diagnostics = onChange(update.state.doc.toString());
+        // A view cannot be updated while it is updating: show the result right after.
+        queueMicrotask(() => showDiagnostics(update.view, diagnostics));
+      }),
+      ...extensions,
+    ],
   });
-  return view;
 }
 
 // showDiagnostics hands diagnostics (the core's, and the page's own marked by a source) to
 // CodeMirror's lint, with each quick fix as an action in the hover.
 export function showDiagnostics(view, diagnostics) {
-  const length = view.state.doc.length;
+  view.dispatch(diagnosticsSpec(view.state, diagnostics));
+}
+
+// withDiagnostics is state with diagnostics shown: a state to open with its problems in one
+// update of the view, rather than one for the text and one more for the problems.
+export function withDiagnostics(state, diagnostics) {
+  return state.update(diagnosticsSpec(state, diagnostics)).state;
+}
+
+function diagnosticsSpec(state, diagnostics) {
+  const length = state.doc.length;
   const clamp = (n) => Math.max(0, Math.min(n, length));
-  view.dispatch(setDiagnostics(view.state, diagnostics.map((d) => ({
+  return setDiagnostics(state, diagnostics.map((d) => ({
     from: clamp(d.from),
     to: clamp(d.to),
     severity: d.severity,
     source: d.source ? `${d.source}: ${d.code}` : d.code,
     message: d.message,
     actions: (d.fixes || []).map((fix) => ({ name: fix.title, apply: (v) => applyFix(v, fix) })),
-  }))));
+  })));
 }
 
 // moveCursor puts the cursor at offset and brings it into view.
