@@ -56,8 +56,9 @@ func (t *Template) CheckDocument(doc *render.Document, opts CheckOptions) Report
 // change since its last check is not checked again. Its reports are the ones CheckWith gives.
 // It serves one render.Document, from one goroutine at a time.
 type DraftChecker struct {
-	t     *Template
-	cache sectionCache
+	t       *Template
+	cache   sectionCache
+	scratch scratch
 }
 
 // NewDraftChecker returns a DraftChecker for drafts of t.
@@ -75,6 +76,8 @@ func (k *DraftChecker) Check(doc *render.Document, opts CheckOptions) (rep Repor
 	}
 	c := newChecker(k.t, doc.Source(), opts)
 	c.blocks, c.cache = doc.Nodes(), &k.cache
+	k.scratch.lend(c)
+	defer k.scratch.takeBack(c)
 	c.check()
 	return c.result()
 }
@@ -124,6 +127,7 @@ type checker struct {
 
 	cache   *sectionCache   // the sections' findings at the last check of the same draft
 	checked []*sectionCheck // the findings of each of c.sections, in order
+	scratch *scratch        // storage kept from the last check, to fill again
 }
 
 // A draftSection is one heading of the draft at level 2 or deeper, and its body.
@@ -156,7 +160,7 @@ func newChecker(t *Template, src []byte, opts CheckOptions) *checker {
 	if today.IsZero() {
 		today = time.Now()
 	}
-	return &checker{t: t, src: src, lines: render.NewLineIndex(src), opts: opts, today: today, cache: &sectionCache{}}
+	return &checker{t: t, src: src, lines: render.NewLineIndex(src), opts: opts, today: today, cache: &sectionCache{}, scratch: &scratch{}}
 }
 
 func (c *checker) run() {
@@ -201,7 +205,8 @@ func (c *checker) collect() {
 			for len(open) > 0 && c.sections[open[len(open)-1]].level >= h.Level {
 				open = open[:len(open)-1]
 			}
-			s := &draftSection{heading: h, title: headingText(h, c.src), level: h.Level, parent: -1, from: c.lineStartOf(h), matched: -1}
+			s := c.scratch.section(len(c.sections))
+			s.heading, s.title, s.level, s.parent, s.from, s.matched = h, headingText(h, c.src), h.Level, -1, c.lineStartOf(h), -1
 			if k := c.cache.sections[h]; k != nil {
 				s.key = k.key // the same heading node: the same title
 			} else {

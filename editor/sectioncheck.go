@@ -1,6 +1,8 @@
 package editor
 
 import (
+	"slices"
+
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -66,8 +68,11 @@ func (c *checker) checkSections() {
 	if c.cache.day != day || c.cache.sections == nil {
 		c.cache.day, c.cache.sections = day, map[*ast.Heading]*sectionCheck{}
 	}
-	kept := make(map[*ast.Heading]*sectionCheck, len(c.sections))
-	c.checked = make([]*sectionCheck, len(c.sections))
+	kept := c.scratch.kept
+	if kept == nil {
+		kept = make(map[*ast.Heading]*sectionCheck, len(c.sections))
+	}
+	c.checked = slices.Grow(c.checked[:0], len(c.sections))[:len(c.sections)]
 	for d, s := range c.sections {
 		k := c.cache.sections[s.heading]
 		if k == nil || !k.sameAs(c, s) {
@@ -80,7 +85,8 @@ func (c *checker) checkSections() {
 			c.slots = append(c.slots, sl)
 		}
 	}
-	c.cache.sections = kept
+	clear(c.cache.sections)
+	c.cache.sections, c.scratch.kept = kept, c.cache.sections
 	for _, d := range c.match {
 		if d >= 0 {
 			c.diags = append(c.diags, c.shift(c.checked[d].rules, c.sections[d].from-c.checked[d].from)...)

@@ -2,6 +2,7 @@ package editor
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -57,17 +58,21 @@ func missingWords(have, want []string) string {
 // same level, same parent; failing that a heading at the wrong level or a near miss, reported
 // with its fix; failing that the section is missing.
 func (c *checker) matchSections() {
-	c.match = make([]int, len(c.t.sections))
+	c.match = slices.Grow(c.match[:0], len(c.t.sections))[:len(c.t.sections)]
 	for i := range c.match {
 		c.match[i] = -1
 	}
 	var missing []*sectionRule
-	templateKeys := make(map[string]bool, len(c.t.sections))
-	for _, r := range c.t.sections {
-		templateKeys[r.key] = true
-	}
+	templateKeys := c.t.sectionKeys
 	// The draft's sections by folded title, in the draft's order: the first that fits wins.
-	byKey := map[string][]int{}
+	byKey := c.scratch.byKey
+	if byKey == nil {
+		byKey = make(map[string][]int, len(templateKeys))
+		c.scratch.byKey = byKey
+	}
+	for key, list := range byKey {
+		byKey[key] = list[:0]
+	}
 	for d, s := range c.sections {
 		if templateKeys[s.key] {
 			byKey[s.key] = append(byKey[s.key], d)

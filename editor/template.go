@@ -24,6 +24,8 @@ type Template struct {
 	textRunes map[int]bool        // the visible-rune counts of those texts, a cheap first test
 	tuning    tuning
 	optional  map[string]bool // folded titles of sections the front matter made optional
+	// sectionKeys are the folded titles of the template's sections, for matching a draft's.
+	sectionKeys map[string]bool
 }
 
 // A textKind says whether template text left in a draft is an instruction to the writer or an
@@ -132,6 +134,10 @@ func ParseTemplate(src []byte) (*Template, error) {
 	r.read(doc)
 	if t.title == nil && len(t.sections) == 0 {
 		return nil, errors.New("the template has no headings, so there is nothing to check a draft against")
+	}
+	t.sectionKeys = make(map[string]bool, len(t.sections))
+	for _, r := range t.sections {
+		t.sectionKeys[r.key] = true
 	}
 	return t, nil
 }

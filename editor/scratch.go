@@ -1,0 +1,51 @@
+package editor
+
+import "github.com/yuin/goldmark/ast"
+
+// A scratch is the working storage of a check that a DraftChecker keeps for the next one: a
+// draft has about as many sections, slots, headings and links at one keystroke as at the last,
+// so the next check fills the same storage again instead of allocating it anew. Nothing in a
+// Report points into it.
+type scratch struct {
+	sections []*draftSection // every draftSection made so far, refilled in order by collect
+	list     []*draftSection // the backing of checker.sections
+	checked  []*sectionCheck
+	match    []int
+	slots    []slot
+	fields   []fieldSpan
+	heads    []*ast.Heading // the draft's headings, for its anchors
+	links    []*ast.Link
+	// anchors are the ids of the draft's headings, anchorIDs the same in order, for telling
+	// whether they changed.
+	anchors   map[string]bool
+	anchorIDs []string
+	// kept is the map checkSections fills with this check's sectionChecks; it trades places
+	// with the cache's map of the last check, so neither is made again.
+	kept map[*ast.Heading]*sectionCheck
+	// byKey holds the draft sections of each template key; its keys are the template's, so
+	// it never grows past them.
+	byKey map[string][]int
+}
+
+// section returns the i-th draftSection of this check, emptied, its slices kept for reuse.
+func (b *scratch) section(i int) *draftSection {
+	if i == len(b.sections) {
+		b.sections = append(b.sections, &draftSection{})
+	}
+	s := b.sections[i]
+	*s = draftSection{nodes: s.nodes[:0], fences: s.fences[:0], tables: s.tables[:0], lists: s.lists[:0]}
+	return s
+}
+
+// lend hands the storage to c for one check.
+func (b *scratch) lend(c *checker) {
+	c.scratch = b
+	c.sections, c.checked, c.match = b.list[:0], b.checked[:0], b.match[:0]
+	c.slots, c.fields = b.slots[:0], b.fields[:0]
+}
+
+// takeBack keeps the storage c grew during its check for the next one.
+func (b *scratch) takeBack(c *checker) {
+	b.list, b.checked, b.match = c.sections[:0], c.checked[:0], c.match[:0]
+	b.slots, b.fields = c.slots[:0], c.fields[:0]
+}
