@@ -38,7 +38,7 @@ func (t *Template) Check(draft []byte) Report {
 // CheckWith validates draft against the template with extra knowledge of the portal.
 func (t *Template) CheckWith(draft []byte, opts CheckOptions) (rep Report) {
 	defer reportPanic(&rep)
-	c := newChecker(t, draft, opts)
+	c := newChecker(t, draft, newLineIndex(draft), opts)
 	c.run()
 	return c.result()
 }
@@ -59,6 +59,7 @@ type DraftChecker struct {
 	t       *Template
 	cache   sectionCache
 	scratch scratch
+	lines   lineTracker
 }
 
 // NewDraftChecker returns a DraftChecker for drafts of t.
@@ -74,7 +75,7 @@ func (k *DraftChecker) Check(doc *render.Document, opts CheckOptions) (rep Repor
 		// blanked out.
 		return k.t.CheckWith(doc.Source(), opts)
 	}
-	c := newChecker(k.t, doc.Source(), opts)
+	c := newChecker(k.t, doc.Source(), k.lines.index(doc.Source()), opts)
 	c.blocks, c.cache = doc.Nodes(), &k.cache
 	k.scratch.lend(c)
 	defer k.scratch.takeBack(c)
@@ -107,7 +108,7 @@ var debugPanics = false
 type checker struct {
 	t     *Template
 	src   []byte
-	lines render.LineIndex
+	lines lineIndex
 	opts  CheckOptions
 	today time.Time
 	// blocks are the draft's top-level blocks, in order: from one parse, or the preview's
@@ -155,12 +156,12 @@ type fieldSpan struct {
 	shape    shape
 }
 
-func newChecker(t *Template, src []byte, opts CheckOptions) *checker {
+func newChecker(t *Template, src []byte, lines lineIndex, opts CheckOptions) *checker {
 	today := opts.Today
 	if today.IsZero() {
 		today = time.Now()
 	}
-	return &checker{t: t, src: src, lines: render.NewLineIndex(src), opts: opts, today: today, cache: &sectionCache{}, scratch: &scratch{}}
+	return &checker{t: t, src: src, lines: lines, opts: opts, today: today, cache: &sectionCache{}, scratch: &scratch{}}
 }
 
 func (c *checker) run() {

@@ -129,7 +129,7 @@ func ParseTemplate(src []byte) (*Template, error) {
 		parsed = blankFrontMatter(src, fm)
 	}
 	doc := render.New().Parse(parsed)
-	lines := render.NewLineIndex(src)
+	lines := newLineIndex(src)
 	r := &templateReader{t: t, src: src, lines: lines, tail: len(src)}
 	r.read(doc)
 	if t.title == nil && len(t.sections) == 0 {
@@ -160,7 +160,7 @@ func (r *templateReader) closing(n ast.Node) *closingRule {
 type templateReader struct {
 	t     *Template
 	src   []byte
-	lines render.LineIndex
+	lines lineIndex
 	open  []*sectionRule // the sections that enclose the current node, outermost first
 	tail  int            // where the closing admonition (and its thematic break) begins
 }
