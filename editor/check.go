@@ -53,7 +53,8 @@ func (t *Template) CheckDocument(doc *render.Document, opts CheckOptions) Report
 
 // A DraftChecker checks one draft again after every edit, as CheckDocument does, and also
 // remembers what each section of the draft was found to have: a section whose blocks did not
-// change since its last check is not checked again. Its reports are the ones CheckWith gives.
+// change since its last check is not checked again. Its reports are the ones CheckWith gives;
+// a report the same as the last shares its slices, so reports must not be written to.
 // It serves one render.Document, from one goroutine at a time.
 type DraftChecker struct {
 	t       *Template
@@ -320,10 +321,7 @@ func (c *checker) result() Report {
 		return a.To - b.To
 	})
 	c.diags = diags
-	rep := Report{Diagnostics: diags}
-	if rep.Diagnostics == nil {
-		rep.Diagnostics = []Diagnostic{}
-	}
+	rep := Report{Diagnostics: c.scratch.reportDiagnostics(diags)}
 	rep.Outline, rep.Completeness = c.outline()
 	return rep
 }

@@ -65,7 +65,7 @@ func (c *checker) outline() ([]OutlineItem, Completeness) {
 			filled[s.owner]++
 		}
 	}
-	items := make([]OutlineItem, 0, owners+len(c.sections))
+	items := slices.Grow(c.scratch.outline[:0], owners+len(c.sections))
 	var total Completeness
 	add := func(owner int, item OutlineItem, present bool) {
 		item.Filled = min(filled[owner], item.Slots)
@@ -122,7 +122,8 @@ func (c *checker) outline() ([]OutlineItem, Completeness) {
 	}
 	total.Ratio = ratio(total.Filled, total.Slots)
 	rollUpParents(items)
-	return items, total
+	c.scratch.outline = items
+	return c.scratch.reportOutline(items), total
 }
 
 // appendExtras appends the run of the draft's own sections that begins at draft section

@@ -1,6 +1,10 @@
 package editor
 
-import "github.com/yuin/goldmark/ast"
+import (
+	"slices"
+
+	"github.com/yuin/goldmark/ast"
+)
 
 // A scratch is the working storage of a check that a DraftChecker keeps for the next one: a
 // draft has about as many sections, slots, headings and links at one keystroke as at the last,
@@ -13,8 +17,14 @@ type scratch struct {
 	match    []int
 	slots    []slot
 	fields   []fieldSpan
-	heads    []*ast.Heading // the draft's headings, for its anchors
-	links    []*ast.Link
+	diags    []Diagnostic
+	outline  []OutlineItem
+	// lastDiags and lastOutline are the slices of the last report. A report that holds the
+	// same gets them again, as most keystrokes' reports do; reports are not written to.
+	lastDiags   []Diagnostic
+	lastOutline []OutlineItem
+	heads       []*ast.Heading // the draft's headings, for its anchors
+	links       []*ast.Link
 	// anchors are the ids of the draft's headings, anchorIDs the same in order, for telling
 	// whether they changed.
 	anchors   map[string]bool
@@ -41,11 +51,38 @@ func (b *scratch) section(i int) *draftSection {
 func (b *scratch) lend(c *checker) {
 	c.scratch = b
 	c.sections, c.checked, c.match = b.list[:0], b.checked[:0], b.match[:0]
-	c.slots, c.fields = b.slots[:0], b.fields[:0]
+	c.slots, c.fields, c.diags = b.slots[:0], b.fields[:0], b.diags[:0]
 }
 
 // takeBack keeps the storage c grew during its check for the next one.
 func (b *scratch) takeBack(c *checker) {
 	b.list, b.checked, b.match = c.sections[:0], c.checked[:0], c.match[:0]
-	b.slots, b.fields = c.slots[:0], c.fields[:0]
+	b.slots, b.fields, b.diags = c.slots[:0], c.fields[:0], c.diags[:0]
+}
+
+// reportDiagnostics returns diags, which lie in the scratch storage, as the report's: the last
+// report's slice when it holds the same, else a copy.
+func (b *scratch) reportDiagnostics(diags []Diagnostic) []Diagnostic {
+	if b.lastDiags == nil || !slices.EqualFunc(diags, b.lastDiags, sameDiagnostic) {
+		b.lastDiags = append(make([]Diagnostic, 0, len(diags)), diags...)
+	}
+	return b.lastDiags
+}
+
+// reportOutline does for the outline what reportDiagnostics does for the diagnostics.
+func (b *scratch) reportOutline(items []OutlineItem) []OutlineItem {
+	if b.lastOutline == nil || !slices.Equal(items, b.lastOutline) {
+		b.lastOutline = append(make([]OutlineItem, 0, len(items)), items...)
+	}
+	return b.lastOutline
+}
+
+// sameDiagnostic reports whether a and b are equal, down to their fixes being nil or empty.
+func sameDiagnostic(a, b Diagnostic) bool {
+	return a.Range == b.Range && a.Severity == b.Severity && a.Code == b.Code && a.Message == b.Message &&
+		(a.Fixes == nil) == (b.Fixes == nil) && slices.EqualFunc(a.Fixes, b.Fixes, sameFix)
+}
+
+func sameFix(a, b Fix) bool {
+	return a.Title == b.Title && (a.Edits == nil) == (b.Edits == nil) && slices.Equal(a.Edits, b.Edits)
 }

@@ -21,7 +21,7 @@ func (c *checker) walk() {
 		if next < len(c.sections) && n == ast.Node(c.sections[next].heading) {
 			in, member = c.sections[next], 0
 			k := c.checked[next]
-			c.diags = append(c.diags, c.shift(k.found, in.from-k.from)...)
+			c.diags = c.appendShifted(c.diags, k.found, in.from-k.from)
 			w.links = append(w.links, k.links...)
 			w.heads = append(w.heads, k.heads...)
 			next++
