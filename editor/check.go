@@ -147,7 +147,9 @@ type draftSection struct {
 	fences           []*ast.FencedCodeBlock
 	tables           []*east.Table
 	lists            []*ast.List
-	matched          int // the template section it is, or -1
+	matched          int       // the template section it is, or -1
+	templateKey      bool      // its key is a template section's
+	nearMiss         []float64 // how alike its heading is to each template section's, once asked
 }
 
 // A fieldSpan names the value at a span of the draft, for messages about placeholders in it.

@@ -31,7 +31,8 @@ type scratch struct {
 	anchorIDs []string
 	// kept is the map checkSections fills with this check's sectionChecks; it trades places
 	// with the cache's map of the last check, so neither is made again.
-	kept map[*ast.Heading]*sectionCheck
+	kept    map[*ast.Heading]*sectionCheck
+	missing []missingSection // by template section
 	// byKey holds the draft sections of each template key; its keys are the template's, so
 	// it never grows past them.
 	byKey map[string][]int
@@ -45,6 +46,14 @@ func (b *scratch) section(i int) *draftSection {
 	s := b.sections[i]
 	*s = draftSection{nodes: s.nodes[:0], fences: s.fences[:0], tables: s.tables[:0], lists: s.lists[:0]}
 	return s
+}
+
+// missingSection returns the storage of template section i's missing-section diagnostic.
+func (b *scratch) missingSection(i int) *missingSection {
+	if i >= len(b.missing) {
+		b.missing = append(b.missing, make([]missingSection, i+1-len(b.missing))...)
+	}
+	return &b.missing[i]
 }
 
 // lend hands the storage to c for one check.

@@ -26,6 +26,9 @@ type Template struct {
 	optional  map[string]bool // folded titles of sections the front matter made optional
 	// sectionKeys are the folded titles of the template's sections, for matching a draft's.
 	sectionKeys map[string]bool
+	// nearMisses remembers, by the folded title of a draft's heading, how alike it is to each
+	// template section's.
+	nearMisses *memo[string, []float64]
 }
 
 // A textKind says whether template text left in a draft is an instruction to the writer or an
@@ -45,17 +48,19 @@ type titleRule struct {
 
 // A sectionRule is one "##" or deeper heading of the template and what its body holds.
 type sectionRule struct {
-	index      int
-	title      string
-	key        string // folded title
-	level      int
-	parent     int    // index of the enclosing section, -1 under the title
-	from, to   int    // the section in the template, heading to the next heading at its level or above
-	skeleton   string // its text, what a missing section's fix inserts
-	hasContent bool
-	tables     []*tableRule
-	blocks     []*blockRule
-	lists      []*listRule
+	index    int
+	title    string
+	key      string // folded title
+	level    int
+	parent   int    // index of the enclosing section, -1 under the title
+	from, to int    // the section in the template, heading to the next heading at its level or above
+	skeleton string // its text, what a missing section's fix inserts
+	// inPhrase and afterPhrase place a missing section in this one or after it, for messages.
+	inPhrase, afterPhrase string
+	hasContent            bool
+	tables                []*tableRule
+	blocks                []*blockRule
+	lists                 []*listRule
 }
 
 // A tableRule is a template table: its columns, and for a table of placeholders its row labels
@@ -114,7 +119,7 @@ type closingRule struct {
 // ParseTemplate reads the rules of a Markdown template. It fails only when the template's
 // front matter is not valid tuning or when the template has no heading to check a draft by.
 func ParseTemplate(src []byte) (*Template, error) {
-	t := &Template{source: src, raw: src, texts: map[string]textKind{}, textRunes: map[int]bool{}, optional: map[string]bool{}}
+	t := &Template{source: src, raw: src, texts: map[string]textKind{}, textRunes: map[int]bool{}, optional: map[string]bool{}, nearMisses: newMemo[string, []float64](4096)}
 	parsed := src
 	if fm, ok := findFrontMatter(src); ok {
 		tun, err := readTuning(src[fm.bodyFrom:fm.bodyTo])
@@ -138,6 +143,7 @@ func ParseTemplate(src []byte) (*Template, error) {
 	t.sectionKeys = make(map[string]bool, len(t.sections))
 	for _, r := range t.sections {
 		t.sectionKeys[r.key] = true
+		r.inPhrase, r.afterPhrase = "in '"+r.title+"'", "after '"+r.title+"'"
 	}
 	return t, nil
 }
