@@ -33,6 +33,8 @@ type scratch struct {
 	// with the cache's map of the last check, so neither is made again.
 	kept    map[*ast.Heading]*sectionCheck
 	missing []missingSection // by template section
+	// textKey and textLines hold a block's textKey and its joined lines while it is looked up.
+	textKey, textLines []byte
 	// byKey holds the draft sections of each template key; its keys are the template's, so
 	// it never grows past them.
 	byKey map[string][]int

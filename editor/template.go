@@ -361,19 +361,28 @@ func visibleRunes(n ast.Node, src []byte) int {
 // textKey is how a template text and a draft text are compared: the node's kind and its
 // folded text.
 func textKey(n ast.Node, src []byte) string {
+	key, _ := appendTextKey(nil, nil, n, src)
+	return string(key)
+}
+
+// appendTextKey appends n's textKey to dst, joining the lines of its blocks in join, and
+// returns both for use again: the walk looks every paragraph up without allocating.
+func appendTextKey(dst, join []byte, n ast.Node, src []byte) (key, joined []byte) {
 	switch n := n.(type) {
 	case *east.TableRow:
-		var b strings.Builder
-		b.WriteString("row:")
+		dst = append(dst, "row:"...)
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			b.WriteString(foldText(blockText(c, src)))
-			b.WriteString(" | ")
+			join = appendBlockText(join[:0], c, src)
+			dst = append(appendFoldText(dst, join), " | "...)
 		}
-		return b.String()
+		return dst, join
 	case *ast.FencedCodeBlock:
-		return "code:" + string(n.Language(src)) + ":" + foldText(blockText(n, src))
+		dst = append(append(append(dst, "code:"...), n.Language(src)...), ':')
+	default:
+		dst = append(dst, "text:"...)
 	}
-	return "text:" + foldText(blockText(n, src))
+	join = appendBlockText(join[:0], n, src)
+	return appendFoldText(dst, join), join
 }
 
 func (r *templateReader) table(n *east.Table) *tableRule {

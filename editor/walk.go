@@ -170,13 +170,20 @@ func (c *checker) fieldAt(off int) (string, shape) {
 	return "", shapeNone
 }
 
+// textKey returns n's textKey, in storage kept for the next.
+func (c *checker) textKey(n ast.Node) []byte {
+	b := c.scratch
+	b.textKey, b.textLines = appendTextKey(b.textKey[:0], b.textLines, n, c.src)
+	return b.textKey
+}
+
 // templateText reports a paragraph, list item, table row or fenced block that is still the
 // template's own text.
 func (c *checker) templateText(n ast.Node) {
 	if len(c.t.texts) == 0 || !c.t.textRunes[visibleRunes(n, c.src)] {
 		return
 	}
-	kind := c.t.texts[textKey(n, c.src)]
+	kind := c.t.texts[string(c.textKey(n))]
 	if kind == 0 {
 		return
 	}
