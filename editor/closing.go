@@ -65,8 +65,16 @@ func closingNode(n ast.Node, src []byte) *draftClosing {
 	if h.HasClosure() {
 		cl.lines = append(cl.lines, h.ClosureLine)
 	}
-	cl.key = foldKey([]byte(cl.title))
+	cl.key = foldTitle(cl.title)
 	return cl
+}
+
+// foldedTitles remembers the folded titles of admonitions: a long draft has dozens, the same
+// at every keystroke.
+var foldedTitles = newMemo[string, string](1024)
+
+func foldTitle(title string) string {
+	return foldedTitles.get(title, func() string { return foldKey([]byte(title)) })
 }
 
 // fields returns the "**Label**: value" lines of the admonition, in order.
@@ -98,7 +106,7 @@ func markdownAdmonition(n ast.Node, src []byte) *draftClosing {
 	}
 	start, _ := render.Span(n, src)
 	// Its lines are read when its fields are: most admonitions are not the closing one.
-	return &draftClosing{node: n, title: a.Title, key: foldKey([]byte(a.Title)), from: start, titleEnd: lineEnd(src, start)}
+	return &draftClosing{node: n, title: a.Title, key: foldTitle(a.Title), from: start, titleEnd: lineEnd(src, start)}
 }
 
 // paragraphLines returns the lines of the paragraphs within n.
