@@ -38,7 +38,7 @@ func (t *Template) Check(draft []byte) Report {
 // CheckWith validates draft against the template with extra knowledge of the portal.
 func (t *Template) CheckWith(draft []byte, opts CheckOptions) (rep Report) {
 	defer reportPanic(&rep)
-	c := newChecker(t, draft, opts)
+	c := newChecker(t, draft, newLineIndex(draft), opts)
 	c.run()
 	return c.result()
 }
@@ -53,11 +53,14 @@ func (t *Template) CheckDocument(doc *render.Document, opts CheckOptions) Report
 
 // A DraftChecker checks one draft again after every edit, as CheckDocument does, and also
 // remembers what each section of the draft was found to have: a section whose blocks did not
-// change since its last check is not checked again. Its reports are the ones CheckWith gives.
+// change since its last check is not checked again. Its reports are the ones CheckWith gives;
+// a report the same as the last shares its slices, so reports must not be written to.
 // It serves one render.Document, from one goroutine at a time.
 type DraftChecker struct {
-	t     *Template
-	cache sectionCache
+	t       *Template
+	cache   sectionCache
+	scratch scratch
+	lines   lineTracker
 }
 
 // NewDraftChecker returns a DraftChecker for drafts of t.
@@ -73,8 +76,10 @@ func (k *DraftChecker) Check(doc *render.Document, opts CheckOptions) (rep Repor
 		// blanked out.
 		return k.t.CheckWith(doc.Source(), opts)
 	}
-	c := newChecker(k.t, doc.Source(), opts)
+	c := newChecker(k.t, doc.Source(), k.lines.index(doc.Source()), opts)
 	c.blocks, c.cache = doc.Nodes(), &k.cache
+	k.scratch.lend(c)
+	defer k.scratch.takeBack(c)
 	c.check()
 	return c.result()
 }
@@ -104,7 +109,7 @@ var debugPanics = false
 type checker struct {
 	t     *Template
 	src   []byte
-	lines render.LineIndex
+	lines lineIndex
 	opts  CheckOptions
 	today time.Time
 	// blocks are the draft's top-level blocks, in order: from one parse, or the preview's
@@ -124,6 +129,7 @@ type checker struct {
 
 	cache   *sectionCache   // the sections' findings at the last check of the same draft
 	checked []*sectionCheck // the findings of each of c.sections, in order
+	scratch *scratch        // storage kept from the last check, to fill again
 }
 
 // A draftSection is one heading of the draft at level 2 or deeper, and its body.
@@ -141,7 +147,9 @@ type draftSection struct {
 	fences           []*ast.FencedCodeBlock
 	tables           []*east.Table
 	lists            []*ast.List
-	matched          int // the template section it is, or -1
+	matched          int       // the template section it is, or -1
+	templateKey      bool      // its key is a template section's
+	nearMiss         []float64 // how alike its heading is to each template section's, once asked
 }
 
 // A fieldSpan names the value at a span of the draft, for messages about placeholders in it.
@@ -151,12 +159,12 @@ type fieldSpan struct {
 	shape    shape
 }
 
-func newChecker(t *Template, src []byte, opts CheckOptions) *checker {
+func newChecker(t *Template, src []byte, lines lineIndex, opts CheckOptions) *checker {
 	today := opts.Today
 	if today.IsZero() {
 		today = time.Now()
 	}
-	return &checker{t: t, src: src, lines: render.NewLineIndex(src), opts: opts, today: today, cache: &sectionCache{}}
+	return &checker{t: t, src: src, lines: lines, opts: opts, today: today, cache: &sectionCache{}, scratch: &scratch{}}
 }
 
 func (c *checker) run() {
@@ -201,7 +209,8 @@ func (c *checker) collect() {
 			for len(open) > 0 && c.sections[open[len(open)-1]].level >= h.Level {
 				open = open[:len(open)-1]
 			}
-			s := &draftSection{heading: h, title: headingText(h, c.src), level: h.Level, parent: -1, from: c.lineStartOf(h), matched: -1}
+			s := c.scratch.section(len(c.sections))
+			s.heading, s.title, s.level, s.parent, s.from, s.matched = h, headingText(h, c.src), h.Level, -1, c.lineStartOf(h), -1
 			if k := c.cache.sections[h]; k != nil {
 				s.key = k.key // the same heading node: the same title
 			} else {
@@ -314,10 +323,7 @@ func (c *checker) result() Report {
 		return a.To - b.To
 	})
 	c.diags = diags
-	rep := Report{Diagnostics: diags}
-	if rep.Diagnostics == nil {
-		rep.Diagnostics = []Diagnostic{}
-	}
+	rep := Report{Diagnostics: c.scratch.reportDiagnostics(diags)}
 	rep.Outline, rep.Completeness = c.outline()
 	return rep
 }

@@ -25,8 +25,8 @@ type draftClosing struct {
 	title    string
 	from     int
 	titleEnd int
-	lines    []text.Segment
-	html     bool // fields in raw HTML are out of the Markdown walk's reach
+	lines    []text.Segment // the lines of a raw HTML admonition; see fields
+	html     bool           // fields in raw HTML are out of the Markdown walk's reach
 }
 
 // closingOf returns the admonition that n is, or nil.
@@ -65,14 +65,26 @@ func closingNode(n ast.Node, src []byte) *draftClosing {
 	if h.HasClosure() {
 		cl.lines = append(cl.lines, h.ClosureLine)
 	}
-	cl.key = foldKey([]byte(cl.title))
+	cl.key = foldTitle(cl.title)
 	return cl
+}
+
+// foldedTitles remembers the folded titles of admonitions: a long draft has dozens, the same
+// at every keystroke.
+var foldedTitles = newMemo[string, string](1024)
+
+func foldTitle(title string) string {
+	return foldedTitles.get(title, func() string { return foldKey([]byte(title)) })
 }
 
 // fields returns the "**Label**: value" lines of the admonition, in order.
 func (cl *draftClosing) fields(src []byte) []labelledItem {
+	lines := cl.lines
+	if !cl.html {
+		lines = paragraphLines(cl.node)
+	}
 	var out []labelledItem
-	for _, seg := range cl.lines {
+	for _, seg := range lines {
 		line := bytes.TrimRight(src[seg.Start:seg.Stop], "\r\n")
 		// One HTML line may carry the paragraph's opening tag before its first field.
 		base := seg.Start
@@ -93,21 +105,27 @@ func markdownAdmonition(n ast.Node, src []byte) *draftClosing {
 		return nil
 	}
 	start, _ := render.Span(n, src)
-	cl := &draftClosing{node: n, title: a.Title, key: foldKey([]byte(a.Title)), from: start, titleEnd: lineEnd(src, start)}
+	// Its lines are read when its fields are: most admonitions are not the closing one.
+	return &draftClosing{node: n, title: a.Title, key: foldTitle(a.Title), from: start, titleEnd: lineEnd(src, start)}
+}
+
+// paragraphLines returns the lines of the paragraphs within n.
+func paragraphLines(n ast.Node) []text.Segment {
+	var out []text.Segment
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch c.(type) {
 		case *ast.Paragraph, *ast.TextBlock:
 			if entering {
 				lines := c.Lines()
 				for i := 0; i < lines.Len(); i++ {
-					cl.lines = append(cl.lines, lines.At(i))
+					out = append(out, lines.At(i))
 				}
 			}
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
-	return cl
+	return out
 }
 
 // checkClosings checks that the draft ends with each admonition the template ends with, and

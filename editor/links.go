@@ -31,12 +31,14 @@ func (s SitePages) HasAnchor(page, anchor string) bool { return s[page][anchor] 
 // to pages the portal does not have.
 func (c *checker) checkLinks(links []*ast.Link, anchors map[string]bool) {
 	for _, l := range links {
-		dest := string(l.Destination)
-		if dest == "" {
+		if len(l.Destination) == 0 {
 			continue
 		}
-		if dest[0] == '#' {
-			anchor := unescape(dest[1:])
+		if l.Destination[0] == '#' {
+			if bytes.IndexByte(l.Destination, '%') < 0 && anchors[string(l.Destination[1:])] {
+				continue // the common case, looked up without making a string
+			}
+			anchor := unescape(string(l.Destination[1:]))
 			if anchor != "" && !anchors[anchor] {
 				from, to := c.destinationSpan(l)
 				c.report(from, to, Error, "broken-link",
@@ -44,7 +46,11 @@ func (c *checker) checkLinks(links []*ast.Link, anchors map[string]bool) {
 			}
 			continue
 		}
-		if c.opts.Site == nil || !isRelative(dest) {
+		if c.opts.Site == nil {
+			continue
+		}
+		dest := string(l.Destination)
+		if !isRelative(dest) {
 			continue
 		}
 		page, anchor, _ := strings.Cut(dest, "#")

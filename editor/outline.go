@@ -65,7 +65,7 @@ func (c *checker) outline() ([]OutlineItem, Completeness) {
 			filled[s.owner]++
 		}
 	}
-	items := make([]OutlineItem, 0, owners+len(c.sections))
+	items := slices.Grow(c.scratch.outline[:0], owners+len(c.sections))
 	var total Completeness
 	add := func(owner int, item OutlineItem, present bool) {
 		item.Filled = min(filled[owner], item.Slots)
@@ -82,7 +82,6 @@ func (c *checker) outline() ([]OutlineItem, Completeness) {
 		total.Slots += item.Slots
 		items = append(items, item)
 	}
-	extrasAfter := c.extrasByOwner()
 	if c.t.title != nil {
 		item := OutlineItem{Title: c.t.title.text, Level: 1, Slots: 1}
 		if len(c.titles) > 0 {
@@ -91,7 +90,7 @@ func (c *checker) outline() ([]OutlineItem, Completeness) {
 		}
 		add(0, item, len(c.titles) > 0)
 	}
-	items = append(items, extrasAfter[0]...)
+	items = c.appendExtras(items, 0)
 	for i, rule := range c.t.sections {
 		item := OutlineItem{Title: rule.title, Level: rule.level, Slots: rule.slotCount()}
 		d := c.match[i]
@@ -103,7 +102,9 @@ func (c *checker) outline() ([]OutlineItem, Completeness) {
 			item.Slots = 0 // an optional section left out costs nothing
 		}
 		add(1+i, item, d >= 0)
-		items = append(items, extrasAfter[1+i]...)
+		if d >= 0 {
+			items = c.appendExtras(items, d+1)
+		}
 	}
 	for k, rule := range c.t.closings {
 		item := OutlineItem{Title: rule.title, Level: 2, Slots: len(rule.fields)}
@@ -121,24 +122,20 @@ func (c *checker) outline() ([]OutlineItem, Completeness) {
 	}
 	total.Ratio = ratio(total.Filled, total.Slots)
 	rollUpParents(items)
-	return items, total
+	c.scratch.outline = items
+	return c.scratch.reportOutline(items), total
 }
 
-// extrasByOwner places each section of the draft's own after the template item that precedes
-// it in the draft.
-func (c *checker) extrasByOwner() map[int][]OutlineItem {
-	extras := map[int][]OutlineItem{}
-	owner := 0
-	for d, s := range c.sections {
-		if s.matched >= 0 {
-			owner = 1 + s.matched
-			continue
-		}
-		extras[owner] = append(extras[owner], OutlineItem{
-			Title: c.checked[d].title, Level: s.level, State: StateExtra, Line: c.lines.Line(s.from), Ratio: 1,
+// appendExtras appends the run of the draft's own sections that begins at draft section
+// from: the sections that match no template section, placed after the template item that
+// precedes them in the draft (the title for a run at the start).
+func (c *checker) appendExtras(items []OutlineItem, from int) []OutlineItem {
+	for d := from; d < len(c.sections) && c.sections[d].matched < 0; d++ {
+		items = append(items, OutlineItem{
+			Title: c.checked[d].title, Level: c.sections[d].level, State: StateExtra, Line: c.lines.Line(c.sections[d].from), Ratio: 1,
 		})
 	}
-	return extras
+	return items
 }
 
 // findingIn reports whether an error or warning starts within [from, to), or at from when the

@@ -1,6 +1,8 @@
 package editor
 
 import (
+	"slices"
+
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -66,8 +68,11 @@ func (c *checker) checkSections() {
 	if c.cache.day != day || c.cache.sections == nil {
 		c.cache.day, c.cache.sections = day, map[*ast.Heading]*sectionCheck{}
 	}
-	kept := make(map[*ast.Heading]*sectionCheck, len(c.sections))
-	c.checked = make([]*sectionCheck, len(c.sections))
+	kept := c.scratch.kept
+	if kept == nil {
+		kept = make(map[*ast.Heading]*sectionCheck, len(c.sections))
+	}
+	c.checked = slices.Grow(c.checked[:0], len(c.sections))[:len(c.sections)]
 	for d, s := range c.sections {
 		k := c.cache.sections[s.heading]
 		if k == nil || !k.sameAs(c, s) {
@@ -80,10 +85,11 @@ func (c *checker) checkSections() {
 			c.slots = append(c.slots, sl)
 		}
 	}
-	c.cache.sections = kept
+	clear(c.cache.sections)
+	c.cache.sections, c.scratch.kept = kept, c.cache.sections
 	for _, d := range c.match {
 		if d >= 0 {
-			c.diags = append(c.diags, c.shift(c.checked[d].rules, c.sections[d].from-c.checked[d].from)...)
+			c.diags = c.appendShifted(c.diags, c.checked[d].rules, c.sections[d].from-c.checked[d].from)
 		}
 	}
 }
@@ -147,12 +153,13 @@ func (k *sectionCheck) within(from, to int) bool {
 	return true
 }
 
-// shift returns diags with every range moved by delta bytes, lines and columns found again.
-func (c *checker) shift(diags []Diagnostic, delta int) []Diagnostic {
-	out := make([]Diagnostic, len(diags))
-	for i, d := range diags {
+// appendShifted appends diags to out with every range moved by delta bytes, lines and columns
+// found again. Fixes whose edits land where they were are shared with diags, not copied: a
+// section that did not move, or moved by whole lines within them, makes no garbage.
+func (c *checker) appendShifted(out, diags []Diagnostic, delta int) []Diagnostic {
+	for _, d := range diags {
 		d.Range = c.rangeOf(d.From+delta, d.To+delta)
-		if len(d.Fixes) > 0 {
+		if c.fixesMove(d.Fixes, delta) {
 			fixes := make([]Fix, len(d.Fixes))
 			for j, f := range d.Fixes {
 				edits := make([]TextEdit, len(f.Edits))
@@ -163,7 +170,19 @@ func (c *checker) shift(diags []Diagnostic, delta int) []Diagnostic {
 			}
 			d.Fixes = fixes
 		}
-		out[i] = d
+		out = append(out, d)
 	}
 	return out
+}
+
+// fixesMove reports whether moving the edits of fixes by delta bytes changes any range.
+func (c *checker) fixesMove(fixes []Fix, delta int) bool {
+	for _, f := range fixes {
+		for _, e := range f.Edits {
+			if c.rangeOf(e.From+delta, e.To+delta) != e.Range {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package editor
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -57,19 +58,23 @@ func missingWords(have, want []string) string {
 // same level, same parent; failing that a heading at the wrong level or a near miss, reported
 // with its fix; failing that the section is missing.
 func (c *checker) matchSections() {
-	c.match = make([]int, len(c.t.sections))
+	c.match = slices.Grow(c.match[:0], len(c.t.sections))[:len(c.t.sections)]
 	for i := range c.match {
 		c.match[i] = -1
 	}
 	var missing []*sectionRule
-	templateKeys := make(map[string]bool, len(c.t.sections))
-	for _, r := range c.t.sections {
-		templateKeys[r.key] = true
-	}
+	templateKeys := c.t.sectionKeys
 	// The draft's sections by folded title, in the draft's order: the first that fits wins.
-	byKey := map[string][]int{}
+	byKey := c.scratch.byKey
+	if byKey == nil {
+		byKey = make(map[string][]int, len(templateKeys))
+		c.scratch.byKey = byKey
+	}
+	for key, list := range byKey {
+		byKey[key] = list[:0]
+	}
 	for d, s := range c.sections {
-		if templateKeys[s.key] {
+		if s.templateKey = templateKeys[s.key]; s.templateKey {
 			byKey[s.key] = append(byKey[s.key], d)
 		}
 	}
@@ -92,10 +97,10 @@ func (c *checker) matchSections() {
 		}
 		best, bestScore := -1, nearMiss
 		for d, s := range c.sections {
-			if !fits(s) || s.level != rule.level || templateKeys[s.key] || !mayBeAlike(len(s.key), len(rule.key), nearMiss) {
+			if !fits(s) || s.level != rule.level || s.templateKey || !mayBeAlike(len(s.key), len(rule.key), nearMiss) {
 				continue
 			}
-			if score := nearMissScore(s.key, rule.key); score >= bestScore {
+			if score := c.nearMissRow(s)[i]; score >= bestScore {
 				best, bestScore = d, score
 			}
 		}
@@ -118,14 +123,20 @@ func (c *checker) matchSections() {
 	c.checkOrder()
 }
 
-// nearMissScores remembers how alike draft headings and template headings are (an edit
-// distance each), for the headings that match no template section exactly.
-var nearMissScores = newMemo[[2]string, float64](4096)
-
-func nearMissScore(draftKey, templateKey string) float64 {
-	return nearMissScores.get([2]string{draftKey, templateKey}, func() float64 {
-		return similarity(draftKey, templateKey, nearMiss)
-	})
+// nearMissRow returns how alike the heading of s is to each template section's (an edit
+// distance each), which the template remembers by folded title: most headings are the same
+// as one keystroke ago.
+func (c *checker) nearMissRow(s *draftSection) []float64 {
+	if s.nearMiss == nil {
+		s.nearMiss = c.t.nearMisses.get(s.key, func() []float64 {
+			row := make([]float64, len(c.t.sections))
+			for i, r := range c.t.sections {
+				row[i] = similarity(s.key, r.key, nearMiss)
+			}
+			return row
+		})
+	}
+	return s.nearMiss
 }
 
 // findSection returns the first of the draft sections candidates that is ok, or -1.
@@ -161,17 +172,40 @@ func (c *checker) reportMissing(rule *sectionRule) {
 	at := c.insertionPoint(rule)
 	where := "after the title"
 	if rule.parent >= 0 {
-		where = "in '" + c.t.sections[rule.parent].title + "'"
+		where = c.t.sections[rule.parent].inPhrase
 	}
 	for i := rule.index - 1; i >= 0 && i != rule.parent; i-- {
 		if r := c.t.sections[i]; r.parent == rule.parent && c.match[i] >= 0 {
-			where = "after '" + r.title + "'"
+			where = r.afterPhrase
 			break
 		}
 	}
-	c.report(at, at, Error, "missing-section",
-		fmt.Sprintf("The section '%s %s' is missing %s: add it.", strings.Repeat("#", rule.level), rule.title, where),
-		Fix{Title: fmt.Sprintf("Insert the '%s' section from the template", rule.title), Edits: []TextEdit{c.insert(at, rule.skeleton)}})
+	// The same section missing after the same one is the same diagnostic as at the last check,
+	// perhaps moved: its message and its fix, which holds the section's whole skeleton, are
+	// not made again.
+	last := c.scratch.missingSection(rule.index)
+	rng, glued := c.rangeOf(at, at), c.gluedAt(at)
+	if last.diag.Code == "" || last.where != where || last.glued != glued {
+		c.report(at, at, Error, "missing-section",
+			fmt.Sprintf("The section '%s %s' is missing %s: add it.", strings.Repeat("#", rule.level), rule.title, where),
+			Fix{Title: fmt.Sprintf("Insert the '%s' section from the template", rule.title), Edits: []TextEdit{c.insert(at, rule.skeleton)}})
+		*last = missingSection{where: where, glued: glued, diag: c.diags[len(c.diags)-1]}
+		return
+	}
+	if last.diag.Range != rng {
+		fix := last.diag.Fixes[0]
+		last.diag.Range = rng
+		last.diag.Fixes = []Fix{{Title: fix.Title, Edits: []TextEdit{{Range: rng, NewText: fix.Edits[0].NewText}}}}
+	}
+	c.diags = append(c.diags, last.diag)
+}
+
+// A missingSection is the missing-section diagnostic last reported for a template section, and
+// what it was made from besides its place.
+type missingSection struct {
+	where string // after which section it goes
+	glued bool   // the insertion point is not at a line start
+	diag  Diagnostic
 }
 
 // insertionPoint is where a missing section goes: after its previous sibling that the draft
@@ -287,10 +321,15 @@ func (r *sectionRule) contentKind() string {
 
 // insert returns an edit that inserts text at offset at, on a line of its own.
 func (c *checker) insert(at int, text string) TextEdit {
-	if at > 0 && at <= len(c.src) && c.src[at-1] != '\n' {
+	if c.gluedAt(at) {
 		text = "\n\n" + text
 	}
 	return TextEdit{Range: c.rangeOf(at, at), NewText: text}
+}
+
+// gluedAt reports whether offset at is within a line, where an insertion needs a line break.
+func (c *checker) gluedAt(at int) bool {
+	return at > 0 && at <= len(c.src) && c.src[at-1] != '\n'
 }
 
 // replace returns an edit that replaces [from, to) with text.

@@ -105,6 +105,7 @@ func TestDraftCheckerAlongTyping(t *testing.T) {
 			doc := render.NewDocument(render.New())
 			live := tpl.NewDraftChecker()
 			src, at := draft, 0
+			var gots, wants []Report
 			for step := 0; step < keys; step++ {
 				if step%30 == 0 { // the author moves elsewhere
 					at = rng.Intn(len(src) + 1)
@@ -113,8 +114,16 @@ func TestDraftCheckerAlongTyping(t *testing.T) {
 				src = append(append(append([]byte(nil), src[:at]...), typed[rng.Intn(len(typed))]), src[at:]...)
 				at++
 				doc.Update(src)
-				if got, want := live.Check(doc, opts), tpl.CheckWith(src, opts); !reflect.DeepEqual(got, want) {
+				got, want := live.Check(doc, opts), tpl.CheckWith(src, opts)
+				if !reflect.DeepEqual(got, want) {
 					t.Fatalf("step %d: the report differs from a fresh check\nsource:\n%s\n%s", step, src, reportDifference(got, want))
+				}
+				gots, wants = append(gots, got), append(wants, want)
+			}
+			// Reports share storage with the checker's next ones only where nothing changes.
+			for step := range gots {
+				if !reflect.DeepEqual(gots[step], wants[step]) {
+					t.Fatalf("step %d: a later check changed the report\n%s", step, reportDifference(gots[step], wants[step]))
 				}
 			}
 		})

@@ -66,7 +66,7 @@ func (c *checker) checkTable(rule *sectionRule, owner int, want *tableRule, tabl
 			continue
 		}
 		rows = append(rows, row)
-		if c.t.texts[textKey(row, c.src)] == 0 {
+		if c.t.texts[string(c.textKey(row))] == 0 {
 			own++
 		}
 		if first := row.FirstChild(); first != nil {

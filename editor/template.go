@@ -24,6 +24,11 @@ type Template struct {
 	textRunes map[int]bool        // the visible-rune counts of those texts, a cheap first test
 	tuning    tuning
 	optional  map[string]bool // folded titles of sections the front matter made optional
+	// sectionKeys are the folded titles of the template's sections, for matching a draft's.
+	sectionKeys map[string]bool
+	// nearMisses remembers, by the folded title of a draft's heading, how alike it is to each
+	// template section's.
+	nearMisses *memo[string, []float64]
 }
 
 // A textKind says whether template text left in a draft is an instruction to the writer or an
@@ -43,17 +48,19 @@ type titleRule struct {
 
 // A sectionRule is one "##" or deeper heading of the template and what its body holds.
 type sectionRule struct {
-	index      int
-	title      string
-	key        string // folded title
-	level      int
-	parent     int    // index of the enclosing section, -1 under the title
-	from, to   int    // the section in the template, heading to the next heading at its level or above
-	skeleton   string // its text, what a missing section's fix inserts
-	hasContent bool
-	tables     []*tableRule
-	blocks     []*blockRule
-	lists      []*listRule
+	index    int
+	title    string
+	key      string // folded title
+	level    int
+	parent   int    // index of the enclosing section, -1 under the title
+	from, to int    // the section in the template, heading to the next heading at its level or above
+	skeleton string // its text, what a missing section's fix inserts
+	// inPhrase and afterPhrase place a missing section in this one or after it, for messages.
+	inPhrase, afterPhrase string
+	hasContent            bool
+	tables                []*tableRule
+	blocks                []*blockRule
+	lists                 []*listRule
 }
 
 // A tableRule is a template table: its columns, and for a table of placeholders its row labels
@@ -112,7 +119,7 @@ type closingRule struct {
 // ParseTemplate reads the rules of a Markdown template. It fails only when the template's
 // front matter is not valid tuning or when the template has no heading to check a draft by.
 func ParseTemplate(src []byte) (*Template, error) {
-	t := &Template{source: src, raw: src, texts: map[string]textKind{}, textRunes: map[int]bool{}, optional: map[string]bool{}}
+	t := &Template{source: src, raw: src, texts: map[string]textKind{}, textRunes: map[int]bool{}, optional: map[string]bool{}, nearMisses: newMemo[string, []float64](4096)}
 	parsed := src
 	if fm, ok := findFrontMatter(src); ok {
 		tun, err := readTuning(src[fm.bodyFrom:fm.bodyTo])
@@ -127,11 +134,16 @@ func ParseTemplate(src []byte) (*Template, error) {
 		parsed = blankFrontMatter(src, fm)
 	}
 	doc := render.New().Parse(parsed)
-	lines := render.NewLineIndex(src)
+	lines := newLineIndex(src)
 	r := &templateReader{t: t, src: src, lines: lines, tail: len(src)}
 	r.read(doc)
 	if t.title == nil && len(t.sections) == 0 {
 		return nil, errors.New("the template has no headings, so there is nothing to check a draft against")
+	}
+	t.sectionKeys = make(map[string]bool, len(t.sections))
+	for _, r := range t.sections {
+		t.sectionKeys[r.key] = true
+		r.inPhrase, r.afterPhrase = "in '"+r.title+"'", "after '"+r.title+"'"
 	}
 	return t, nil
 }
@@ -154,7 +166,7 @@ func (r *templateReader) closing(n ast.Node) *closingRule {
 type templateReader struct {
 	t     *Template
 	src   []byte
-	lines render.LineIndex
+	lines lineIndex
 	open  []*sectionRule // the sections that enclose the current node, outermost first
 	tail  int            // where the closing admonition (and its thematic break) begins
 }
@@ -349,19 +361,28 @@ func visibleRunes(n ast.Node, src []byte) int {
 // textKey is how a template text and a draft text are compared: the node's kind and its
 // folded text.
 func textKey(n ast.Node, src []byte) string {
+	key, _ := appendTextKey(nil, nil, n, src)
+	return string(key)
+}
+
+// appendTextKey appends n's textKey to dst, joining the lines of its blocks in join, and
+// returns both for use again: the walk looks every paragraph up without allocating.
+func appendTextKey(dst, join []byte, n ast.Node, src []byte) (key, joined []byte) {
 	switch n := n.(type) {
 	case *east.TableRow:
-		var b strings.Builder
-		b.WriteString("row:")
+		dst = append(dst, "row:"...)
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			b.WriteString(foldText(blockText(c, src)))
-			b.WriteString(" | ")
+			join = appendBlockText(join[:0], c, src)
+			dst = append(appendFoldText(dst, join), " | "...)
 		}
-		return b.String()
+		return dst, join
 	case *ast.FencedCodeBlock:
-		return "code:" + string(n.Language(src)) + ":" + foldText(blockText(n, src))
+		dst = append(append(append(dst, "code:"...), n.Language(src)...), ':')
+	default:
+		dst = append(dst, "text:"...)
 	}
-	return "text:" + foldText(blockText(n, src))
+	join = appendBlockText(join[:0], n, src)
+	return appendFoldText(dst, join), join
 }
 
 func (r *templateReader) table(n *east.Table) *tableRule {

@@ -1,7 +1,6 @@
 package editor
 
 import (
-	"bytes"
 	"unicode"
 	"unicode/utf8"
 
@@ -42,7 +41,12 @@ func foldKey(s []byte) string {
 // foldText reduces a block of prose to the form in which the draft's text is compared with the
 // template's: lower case, with every run of white space made one space.
 func foldText(s []byte) string {
-	b := make([]byte, 0, len(s))
+	return string(appendFoldText(make([]byte, 0, len(s)), s))
+}
+
+// appendFoldText appends the foldText of s to b.
+func appendFoldText(b, s []byte) []byte {
+	start := len(b)
 	space := false
 	for len(s) > 0 {
 		r, size := utf8.DecodeRune(s)
@@ -51,13 +55,13 @@ func foldText(s []byte) string {
 			space = true
 			continue
 		}
-		if space && len(b) > 0 {
+		if space && len(b) > start {
 			b = append(b, ' ')
 		}
 		space = false
 		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
-	return string(b)
+	return b
 }
 
 // similarity returns how alike two folded keys are, from 0 (nothing shared) to 1 (equal),
@@ -103,12 +107,17 @@ func blockText(n ast.Node, src []byte) []byte {
 		seg := lines.At(0)
 		return src[seg.Start:seg.Stop]
 	}
-	var buf bytes.Buffer
+	return appendBlockText(nil, n, src)
+}
+
+// appendBlockText appends the source text of a block node's lines to b.
+func appendBlockText(b []byte, n ast.Node, src []byte) []byte {
+	lines := n.Lines()
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		buf.Write(src[seg.Start:seg.Stop])
+		b = append(b, src[seg.Start:seg.Stop]...)
 	}
-	return buf.Bytes()
+	return b
 }
 
 // blockSpan returns the byte range covered by a block node's own lines, or ok=false when it has

@@ -13,7 +13,7 @@ import (
 // draft's order, and the blocks outside any section are walked now.
 func (c *checker) walk() {
 	c.sortFields()
-	var w walker
+	w := walker{heads: c.scratch.heads[:0], links: c.scratch.links[:0]}
 	next := 0            // the next section, in the draft's order
 	var in *draftSection // the section whose blocks come now
 	member := 0          // the next of in's blocks
@@ -21,7 +21,7 @@ func (c *checker) walk() {
 		if next < len(c.sections) && n == ast.Node(c.sections[next].heading) {
 			in, member = c.sections[next], 0
 			k := c.checked[next]
-			c.diags = append(c.diags, c.shift(k.found, in.from-k.from)...)
+			c.diags = c.appendShifted(c.diags, k.found, in.from-k.from)
 			w.links = append(w.links, k.links...)
 			w.heads = append(w.heads, k.heads...)
 			next++
@@ -33,15 +33,46 @@ func (c *checker) walk() {
 		}
 		w.block(c, n)
 	}
-	anchors := make(map[string]bool, len(w.heads))
-	for _, h := range w.heads {
-		if id, ok := h.AttributeString("id"); ok {
-			if s, ok := id.([]byte); ok {
-				anchors[string(s)] = true
-			}
+	c.checkLinks(w.links, c.anchorsOf(w.heads))
+	c.scratch.heads, c.scratch.links = w.heads[:0], w.links[:0]
+}
+
+// anchorsOf returns the ids of heads, the anchors a link within the draft may name. The set of
+// the last check serves again while the ids are the same, as they are after most keystrokes.
+func (c *checker) anchorsOf(heads []*ast.Heading) map[string]bool {
+	b := c.scratch
+	same, n := b.anchors != nil, 0
+	for _, h := range heads {
+		if id, ok := headingID(h); ok {
+			same = same && n < len(b.anchorIDs) && b.anchorIDs[n] == string(id)
+			n++
 		}
 	}
-	c.checkLinks(w.links, anchors)
+	if same && n == len(b.anchorIDs) {
+		return b.anchors
+	}
+	if b.anchors == nil {
+		b.anchors = make(map[string]bool, n)
+	}
+	clear(b.anchors)
+	b.anchorIDs = b.anchorIDs[:0]
+	for _, h := range heads {
+		if id, ok := headingID(h); ok {
+			s := string(id)
+			b.anchorIDs = append(b.anchorIDs, s)
+			b.anchors[s] = true
+		}
+	}
+	return b.anchors
+}
+
+// headingID returns the id attribute of heading h.
+func headingID(h *ast.Heading) ([]byte, bool) {
+	if id, ok := h.AttributeString("id"); ok {
+		s, ok := id.([]byte)
+		return s, ok
+	}
+	return nil, false
 }
 
 func (c *checker) sortFields() {
@@ -139,13 +170,20 @@ func (c *checker) fieldAt(off int) (string, shape) {
 	return "", shapeNone
 }
 
+// textKey returns n's textKey, in storage kept for the next.
+func (c *checker) textKey(n ast.Node) []byte {
+	b := c.scratch
+	b.textKey, b.textLines = appendTextKey(b.textKey[:0], b.textLines, n, c.src)
+	return b.textKey
+}
+
 // templateText reports a paragraph, list item, table row or fenced block that is still the
 // template's own text.
 func (c *checker) templateText(n ast.Node) {
 	if len(c.t.texts) == 0 || !c.t.textRunes[visibleRunes(n, c.src)] {
 		return
 	}
-	kind := c.t.texts[textKey(n, c.src)]
+	kind := c.t.texts[string(c.textKey(n))]
 	if kind == 0 {
 		return
 	}
