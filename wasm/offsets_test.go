@@ -8,7 +8,7 @@ import (
 )
 
 func TestUTF16OffsetsMatchJavaScriptIndexes(t *testing.T) {
-	text := "a€b😀c\nñ"
+	text := "a€b😀c\nñ and a run of more than eight ASCII bytes, then é"
 	for _, tc := range []struct {
 		byteOffset int
 		before     string // the text before that byte offset
@@ -18,6 +18,8 @@ func TestUTF16OffsetsMatchJavaScriptIndexes(t *testing.T) {
 		{4, "a€"},
 		{5, "a€b"},
 		{9, "a€b😀"},
+		{20, "a€b😀c\nñ and a "},
+		{len(text) - 2, text[:len(text)-2]},
 		{len(text), text},
 	} {
 		got := utf16Offsets(text, []int{tc.byteOffset})[tc.byteOffset]
