@@ -46,7 +46,14 @@ func nesting(text string) int {
 		switch {
 		case c == '\n':
 			depth, atStart = 0, true
-		case !atStart, c == ' ', c == '\t':
+		case !atStart:
+			// Nothing later on the line opens a level: go to its end (this runs every keystroke).
+			if j := strings.IndexByte(text[i:], '\n'); j > 0 {
+				i += j - 1
+			} else {
+				i = len(text)
+			}
+		case c == ' ', c == '\t':
 		case c == '>':
 			depth++
 		case (c == '-' || c == '*' || c == '+') && i+1 < len(text) && (text[i+1] == ' ' || text[i+1] == '\t'):
