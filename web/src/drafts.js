@@ -233,8 +233,10 @@ export function installDrafts(app) {
     const draft = draftOf(app.draftId);
     const item = rowOf(app.draftId);
     if (!draft || !item) return;
+    const completeness = state.completeness?.ratio ?? draft.completeness;
+    if (draft.title === state.title && draft.completeness === completeness) return; // most keystrokes
     draft.title = state.title;
-    draft.completeness = state.completeness?.ratio ?? draft.completeness;
+    draft.completeness = completeness;
     fill(item, draft);
   });
   app.session.workspace.listen((event, json) => {

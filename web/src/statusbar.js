@@ -29,7 +29,8 @@ export function installStatusBar(app) {
     reading.textContent = `${Math.max(1, Math.round(n / wordsPerMinute))} min read`;
   };
   const show = (state) => {
-    completeness.textContent = `${Math.round((state.completeness?.ratio ?? 0) * 100)}% complete`;
+    const text = `${Math.round((state.completeness?.ratio ?? 0) * 100)}% complete`;
+    if (completeness.textContent !== text) completeness.textContent = text; // a new text node lays out again
     if (!pending) {
       pending = true;
       idle(countNow, { timeout: 1000 });
