@@ -3,7 +3,7 @@
 import * as esbuild from 'esbuild';
 import { copyFile, cp, mkdir, readdir, readFile, rm, writeFile, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const dist = 'dist';
@@ -18,6 +18,19 @@ const body = /<body>([\s\S]*)<\/body>/.exec(page);
 if (!body) throw new Error('index.html has no <body> to take the markup from');
 const define = { CASEWRIGHT_MARKUP: JSON.stringify(body[1].trim()) };
 
+// lang-markdown's markdown() nests lang-html, and lang-html lang-css and lang-javascript. The
+// editor's Markdown mode comes from lang-markdown, so esbuild would put all three in the chunks
+// loaded before the editor starts, unused import or not: lang-markdown gets plain HTML instead
+// (src/markdown-html.js). Fenced code in those languages still loads them, when it appears.
+const markdownWithoutHTML = {
+  name: 'markdown-without-html',
+  setup(build) {
+    const fromMarkdown = `${sep}@codemirror${sep}lang-markdown${sep}`;
+    build.onResolve({ filter: /^@codemirror\/lang-html$/ }, (args) =>
+      args.importer.includes(fromMarkdown) ? { path: resolve('src/markdown-html.js') } : undefined);
+  },
+};
+
 const app = await esbuild.build({
   entryPoints: { app: 'src/main.js', boot: 'src/boot.js' },
   bundle: true,
@@ -29,6 +42,7 @@ const app = await esbuild.build({
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'linked',
   define,
+  plugins: [markdownWithoutHTML],
   metafile: true,
 });
 await esbuild.build({ entryPoints: { app: 'src/app.css' }, bundle: true, minify: true, outdir: dist });
@@ -115,6 +129,7 @@ async function buildEmbed(out) {
     chunkNames: 'chunks/[name]-[hash]',
     legalComments: 'linked',
     define,
+    plugins: [markdownWithoutHTML],
   });
   // Inside a shadow root there is no :root, html or body: the host and the app's frame take
   // their rules, and data-theme sits on the host element.
