@@ -8,7 +8,8 @@ import { draftsAPI } from './drafts-api.js';
 import { createStatus } from './status.js';
 import { createNotice } from './notice.js';
 import { linkCompletion } from './link-complete.js';
-import { features } from './features.js';
+import { features, laterFeatures } from './features.js';
+import { workspaceEvents } from './workspace-events.js';
 
 // mountApp resolves to the API object (validate, render, drafts) once the editor is up.
 // options: wasmURL; storage (IndexedDB name); template, site (texts) and path for the core;
@@ -34,7 +35,9 @@ export async function mountApp(root, options) {
   const session = await core.mount(mountOptions);
 
   // app is what every feature module works with: the core's session, the editor view, and
-  // the result of the latest update, with listeners told of each new one.
+  // the result of the latest update, with listeners told of each new one; listen(fn) hears
+  // the workspace's events; installed settles once the features installed after ready are.
+  const events = workspaceEvents(session.workspace);
   const app = {
     root,
     byId,
@@ -48,6 +51,7 @@ export async function mountApp(root, options) {
     state: JSON.parse(session.update(session.text)),
     listeners: [],
     onUpdate(fn) { this.listeners.push(fn); },
+    listen: events.listen,
   };
   const onChange = (text) => {
     app.state = JSON.parse(session.update(text));
@@ -69,6 +73,10 @@ export async function mountApp(root, options) {
   };
   app.notice = createNotice(byId('notice'));
 
+  // The later features load a task later, once the caller has the API and the editor is ready:
+  // after the features installed now, which may wait for app.installed.
+  app.installed = new Promise((resolve) => setTimeout(resolve)).then(() => installLater(app, events));
+  app.installed.catch(() => {}); // a failure is in the notice; the storage API's calls reject with it
   for (const install of features) install(app);
 
   // Whatever is typed reaches IndexedDB even when the tab goes away right after.
@@ -85,4 +93,17 @@ export async function mountApp(root, options) {
     drafts: draftsAPI(session.drafts),
     storage: app.storage.api,
   };
+}
+
+// installLater loads and installs the later features; they hear the workspace's events from
+// the start. Without them the editor still works: the notice says what is missing.
+async function installLater(app, events) {
+  try {
+    const later = await laterFeatures();
+    events.catchUp(() => { for (const install of later) install(app); });
+  } catch (err) {
+    events.catchUp();
+    app.notice.show(`Backups, the trash and the linked folder could not be loaded: ${err.message}`);
+    throw err;
+  }
 }
