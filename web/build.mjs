@@ -18,16 +18,18 @@ const body = /<body>([\s\S]*)<\/body>/.exec(page);
 if (!body) throw new Error('index.html has no <body> to take the markup from');
 const define = { CASEWRIGHT_MARKUP: JSON.stringify(body[1].trim()) };
 
-// lang-markdown's markdown() nests lang-html, and lang-html lang-css and lang-javascript. The
-// editor's Markdown mode comes from lang-markdown, so esbuild would put all three in the chunks
-// loaded before the editor starts, unused import or not: lang-markdown gets plain HTML instead
-// (src/markdown-html.js). Fenced code in those languages still loads them, when it appears.
+// lang-markdown's markdown() nests lang-html, and lang-html lang-css and lang-javascript; it
+// also imports @codemirror/autocomplete for HTML tag names. The editor's Markdown mode comes
+// from lang-markdown, so esbuild would put all of them in the chunks loaded before the editor
+// starts, used or not: lang-markdown gets plain HTML and no tag completion instead
+// (src/markdown-without-html.js). Fenced code in those languages still loads them when it
+// appears, and the editor loads autocomplete after ready (src/typing-aids.js).
 const markdownWithoutHTML = {
   name: 'markdown-without-html',
   setup(build) {
     const fromMarkdown = `${sep}@codemirror${sep}lang-markdown${sep}`;
-    build.onResolve({ filter: /^@codemirror\/lang-html$/ }, (args) =>
-      args.importer.includes(fromMarkdown) ? { path: resolve('src/markdown-html.js') } : undefined);
+    build.onResolve({ filter: /^@codemirror\/(lang-html|autocomplete)$/ }, (args) =>
+      args.importer.includes(fromMarkdown) ? { path: resolve('src/markdown-without-html.js') } : undefined);
   },
 };
 

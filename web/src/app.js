@@ -7,7 +7,7 @@ import { createEditor, showDiagnostics } from './editor.js';
 import { draftsAPI } from './drafts-api.js';
 import { createStatus } from './status.js';
 import { createNotice } from './notice.js';
-import { linkCompletion } from './link-complete.js';
+import { Compartment } from '@codemirror/state';
 import { features, laterFeatures } from './features.js';
 import { workspaceEvents } from './workspace-events.js';
 
@@ -18,6 +18,8 @@ export async function mountApp(root, options) {
   const byId = (id) => root.getElementById(id);
   const emit = options.emit ?? (() => {});
   const status = createStatus(byId('save-status'), byId('banner'));
+  // With a portal's pages, link completion is wanted from the start: it loads with the core.
+  const earlyAids = options.site ? import('./typing-aids.js') : null;
   const core = await loadCore(options.wasmURL);
 
   const mountOptions = {
@@ -60,22 +62,31 @@ export async function mountApp(root, options) {
     emit('validate', app.state.diagnostics);
     return app.state.diagnostics;
   };
-  // Link targets autocomplete when the page gave the portal's pages.
+  // Typing aids (bracket closing; link targets completing when the page gave the portal's
+  // pages) load after ready; with link targets, before the editor, as a link may come at once.
   const targets = options.site ? JSON.parse(session.linkTargets()) ?? [] : [];
-  const extensions = targets.length ? [linkCompletion(targets)] : [];
-  app.view = createEditor(byId('editor'), session.text, onChange, extensions);
+  const aids = new Compartment();
+  let aidExtensions = targets.length ? (await earlyAids).typingAids(targets) : null;
+  const extensions = () => [aids.of(aidExtensions ?? [])];
+  app.view = createEditor(byId('editor'), session.text, onChange, extensions());
   showDiagnostics(app.view, app.state.diagnostics);
   // openDocument shows another draft in a new editor state, so that Undo never crosses drafts.
   app.openDocument = (text) => {
     app.view.destroy();
-    app.view = createEditor(byId('editor'), text, onChange, extensions);
+    app.view = createEditor(byId('editor'), text, onChange, extensions());
     showDiagnostics(app.view, onChange(text));
   };
+  if (!aidExtensions) {
+    afterReady().then(() => import('./typing-aids.js')).then(({ typingAids }) => {
+      aidExtensions = typingAids(targets);
+      app.view.dispatch({ effects: aids.reconfigure(aidExtensions) });
+    }).catch(() => {}); // without them, brackets do not close by themselves: nothing else is lost
+  }
   app.notice = createNotice(byId('notice'));
 
-  // The later features load a task later, once the caller has the API and the editor is ready:
-  // after the features installed now, which may wait for app.installed.
-  app.installed = new Promise((resolve) => setTimeout(resolve)).then(() => installLater(app, events));
+  // The later features load after ready, and after the features installed now, which may
+  // wait for app.installed.
+  app.installed = afterReady().then(() => installLater(app, events));
   app.installed.catch(() => {}); // a failure is in the notice; the storage API's calls reject with it
   for (const install of features) install(app);
 
@@ -107,3 +118,6 @@ async function installLater(app, events) {
     throw err;
   }
 }
+
+// afterReady resolves a task later: once mountApp's caller has the API and has resolved ready.
+const afterReady = () => new Promise((resolve) => setTimeout(resolve));

@@ -10,7 +10,6 @@ import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
 import { languages } from '@codemirror/language-data';
 import { syntaxHighlighting, bracketMatching, indentOnInput } from '@codemirror/language';
 import { classHighlighter } from '@lezer/highlight';
-import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
 import { lintGutter, lintKeymap, setDiagnostics, previousDiagnostic } from '@codemirror/lint';
 import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/search';
 import { applyFix } from './fixes.js';
@@ -34,7 +33,6 @@ export function createEditor(parent, text, onChange, extensions = []) {
         history(),
         indentOnInput(),
         bracketMatching(),
-        closeBrackets(),
         highlightSelectionMatches(),
         search({ top: true }),
         // Off while a line is huge or lists nest very deep (see editor-limits.js).
@@ -50,7 +48,6 @@ export function createEditor(parent, text, onChange, extensions = []) {
         lintGutter(),
         EditorView.contentAttributes.of({ 'aria-label': 'Markdown source' }),
         keymap.of([
-          ...closeBracketsKeymap,
           ...defaultKeymap,
           ...historyKeymap,
           ...searchKeymap,
