@@ -210,7 +210,7 @@ func TestHistoryViewAndRestore(t *testing.T) {
 		appendText("\n\n"+later), waitSaved(later),
 		pressButton(buttonNamed("History")),
 		pressButton(`//ol[@class="cw-snapshots"]/li[1]//button[text()="View"]`),
-		chromedp.WaitVisible(`pre.cw-snapshot-text`, chromedp.ByQuery),
+		chromedp.WaitVisible(`dialog.cw-history pre.cw-snapshot-text`, chromedp.ByQuery),
 	)
 	var version string
 	run(t, ctx, chromedp.Text(`dialog[open] pre.cw-snapshot-text`, &version, chromedp.ByQuery))
@@ -238,7 +238,14 @@ func loadDrafts() chromedp.Action {
 		chromedp.Navigate(appURL),
 		waitReady(),
 		chromedp.WaitVisible(`#drafts li[aria-current]`, chromedp.ByQuery),
+		storageComplete(),
 	}
+}
+
+// storageComplete waits for the Storage region's controls, which arrive after ready: the
+// region is aria-busy until then.
+func storageComplete() chromedp.Action {
+	return waitUntil(`document.querySelector('#storage:not([aria-busy])') !== null`)
 }
 
 // buttonNamed is an XPath for a button by its accessible name: its aria-label, else its text.

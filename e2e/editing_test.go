@@ -168,6 +168,25 @@ func TestOutlineFollowsWriting(t *testing.T) {
 	)
 }
 
+// TestFencedCodeIsHighlighted adds fenced code and raw HTML: the code is coloured as its fence's
+// language says once that language has loaded (JavaScript here, Markdown nested in Markdown),
+// and raw HTML is shown as Markdown's HTML, without errors.
+func TestFencedCodeIsHighlighted(t *testing.T) {
+	ctx := openApp(t)
+	// lineHas holds once the editor line containing text has an element of class cls.
+	lineHas := func(text, cls string) string {
+		return `[...document.querySelectorAll('.cm-line')].some(l => l.textContent.includes(` + jsString(text) + `) && l.querySelector(` + jsString("."+cls) + `))`
+	}
+	run(t, ctx,
+		focusEditor(),
+		chromedp.KeyEvent(kb.End, chromedp.KeyModifiers(input.ModifierCtrl)),
+		insertText("\n\n```js\nconst answer = 42;\n```\n\n````markdown\n## Nested heading\n````\n\n<aside class=\"note\">Raw HTML</aside>\n"),
+		chromedp.Poll(lineHas("const answer", "tok-keyword"), nil),
+		chromedp.Poll(lineHas("## Nested heading", "tok-heading"), nil),
+		chromedp.Poll(`[...document.querySelectorAll('.cm-line')].some(l => l.textContent === '<aside class="note">Raw HTML</aside>')`, nil),
+	)
+}
+
 // TestMermaidErrorOnItsLine adds a diagram with a syntax error on its third line: the problem
 // names mermaid and points at that line of the draft; the template's diagrams are drawn.
 func TestMermaidErrorOnItsLine(t *testing.T) {

@@ -312,6 +312,8 @@ func TestPortalEditorStorage(t *testing.T) {
 	const marker = "Typed only into the first editor."
 	const folder = `navigator.storage.getDirectory().then(root => root.getDirectoryHandle('first-folder', {create: true}))`
 	folderStatus := func(sel string) string { return shadowText(sel, ".cw-storage-folder") }
+	// The Storage regions' controls arrive after ready: each region is aria-busy until then.
+	storageComplete := pollPortal(`['#first', '#second'].every(sel => document.querySelector(sel).shadowRoot.querySelector('#storage:not([aria-busy])'))`)
 	run(t, ctx, chromedp.Navigate(base+"write-two/"), waitEditorReady("#first"), waitEditorReady("#second"))
 	var methods []string
 	run(t, ctx, chromedp.Evaluate(`['#first', '#second'].flatMap(sel => ['backup', 'linkFolder', 'openFolder', 'checkBackupReminder']
@@ -338,7 +340,7 @@ func TestPortalEditorStorage(t *testing.T) {
 		chromedp.Evaluate(folder+`.then(dir => `+editorJS("#first")+`.storage.linkFolder(dir)).then(() => true)`, nil, awaitPromise),
 		pollPortal(folderStatus("#first")+`.includes('saved to the folder “first-folder”')`),
 		pollPortal(`(async () => { for await (const f of (await `+folder+`).values()) if ((await (await f.getFile()).text()).includes(`+jsString(marker)+`)) return true; return false; })()`),
-		chromedp.Reload(), waitEditorReady("#first"), waitEditorReady("#second"),
+		chromedp.Reload(), waitEditorReady("#first"), waitEditorReady("#second"), storageComplete,
 		pollPortal(folderStatus("#first")+`.includes('saved to the folder “first-folder”')`),
 	)
 	var second string

@@ -3,7 +3,7 @@
 import * as esbuild from 'esbuild';
 import { copyFile, cp, mkdir, readdir, readFile, rm, writeFile, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const dist = 'dist';
@@ -18,6 +18,21 @@ const body = /<body>([\s\S]*)<\/body>/.exec(page);
 if (!body) throw new Error('index.html has no <body> to take the markup from');
 const define = { CASEWRIGHT_MARKUP: JSON.stringify(body[1].trim()) };
 
+// lang-markdown's markdown() nests lang-html, and lang-html lang-css and lang-javascript; it
+// also imports @codemirror/autocomplete for HTML tag names. The editor's Markdown mode comes
+// from lang-markdown, so esbuild would put all of them in the chunks loaded before the editor
+// starts, used or not: lang-markdown gets plain HTML and no tag completion instead
+// (src/markdown-without-html.js). Fenced code in those languages still loads them when it
+// appears, and the editor loads autocomplete after ready (src/typing-aids.js).
+const markdownWithoutHTML = {
+  name: 'markdown-without-html',
+  setup(build) {
+    const fromMarkdown = `${sep}@codemirror${sep}lang-markdown${sep}`;
+    build.onResolve({ filter: /^@codemirror\/(lang-html|autocomplete)$/ }, (args) =>
+      args.importer.includes(fromMarkdown) ? { path: resolve('src/markdown-without-html.js') } : undefined);
+  },
+};
+
 const app = await esbuild.build({
   entryPoints: { app: 'src/main.js' },
   bundle: true,
@@ -29,6 +44,7 @@ const app = await esbuild.build({
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'linked',
   define,
+  plugins: [markdownWithoutHTML],
   metafile: true,
 });
 // boot.js is a classic script, which the page runs before it fetches the modules.
@@ -116,6 +132,7 @@ async function buildEmbed(out) {
     chunkNames: 'chunks/[name]-[hash]',
     legalComments: 'linked',
     define,
+    plugins: [markdownWithoutHTML],
   });
   // Inside a shadow root there is no :root, html or body: the host and the app's frame take
   // their rules, and data-theme sits on the host element.

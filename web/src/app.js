@@ -8,8 +8,9 @@ import { markStartup } from './startup-marks.js';
 import { draftsAPI } from './drafts-api.js';
 import { createStatus } from './status.js';
 import { createNotice } from './notice.js';
-import { linkCompletion } from './link-complete.js';
-import { features } from './features.js';
+import { Compartment } from '@codemirror/state';
+import { features, laterFeatures } from './features.js';
+import { workspaceEvents } from './workspace-events.js';
 
 // mountApp resolves to the API object (validate, render, drafts) once the editor is up.
 // options: wasmURL; storage (IndexedDB name); template, site (texts) and path for the core;
@@ -18,6 +19,8 @@ export async function mountApp(root, options) {
   const byId = (id) => root.getElementById(id);
   const emit = options.emit ?? (() => {});
   const status = createStatus(byId('save-status'), byId('banner'));
+  // With a portal's pages, link completion is wanted from the start: it loads with the core.
+  const earlyAids = options.site ? import('./typing-aids.js') : null;
   const loading = loadCore(options.wasmURL);
   // Built while the core downloads and compiles, not after: the draft's text comes with it.
   const waitingView = createWaitingEditor(byId('editor'));
@@ -40,7 +43,9 @@ export async function mountApp(root, options) {
   const session = await core.mount(mountOptions);
 
   // app is what every feature module works with: the core's session, the editor view, and
-  // the result of the latest update, with listeners told of each new one.
+  // the result of the latest update, with listeners told of each new one; listen(fn) hears
+  // the workspace's events; installed settles once the features installed after ready are.
+  const events = workspaceEvents(session.workspace);
   const app = {
     root,
     byId,
@@ -54,6 +59,7 @@ export async function mountApp(root, options) {
     state: JSON.parse(session.update(session.text)),
     listeners: [],
     onUpdate(fn) { this.listeners.push(fn); },
+    listen: events.listen,
   };
   const onChange = (text) => {
     app.state = JSON.parse(session.update(text));
@@ -62,21 +68,34 @@ export async function mountApp(root, options) {
     emit('validate', app.state.diagnostics);
     return app.state.diagnostics;
   };
-  // Link targets autocomplete when the page gave the portal's pages.
+  // Typing aids (bracket closing; link targets completing when the page gave the portal's
+  // pages) load after ready; with link targets, before the editor, as a link may come at once.
   const targets = options.site ? JSON.parse(session.linkTargets()) ?? [] : [];
-  const extensions = targets.length ? [linkCompletion(targets)] : [];
+  const aids = new Compartment();
+  let aidExtensions = targets.length ? (await earlyAids).typingAids(targets) : null;
+  const extensions = () => [aids.of(aidExtensions ?? [])];
   markStartup('first update');
   app.view = waitingView;
-  app.view.setState(withDiagnostics(editorState(session.text, onChange, extensions), app.state.diagnostics));
+  app.view.setState(withDiagnostics(editorState(session.text, onChange, extensions()), app.state.diagnostics));
   markStartup('draft shown');
   // openDocument shows another draft in a new editor state, so that Undo never crosses drafts.
   app.openDocument = (text) => {
     app.view.destroy();
-    app.view = createEditor(byId('editor'), text, onChange, extensions);
+    app.view = createEditor(byId('editor'), text, onChange, extensions());
     showDiagnostics(app.view, onChange(text));
   };
+  if (!aidExtensions) {
+    afterReady().then(() => import('./typing-aids.js')).then(({ typingAids }) => {
+      aidExtensions = typingAids(targets);
+      app.view.dispatch({ effects: aids.reconfigure(aidExtensions) });
+    }).catch(() => {}); // without them, brackets do not close by themselves: nothing else is lost
+  }
   app.notice = createNotice(byId('notice'));
 
+  // The later features load after ready, and after the features installed now, which may
+  // wait for app.installed.
+  app.installed = afterReady().then(() => installLater(app, events));
+  app.installed.catch(() => {}); // a failure is in the notice; the storage API's calls reject with it
   for (const install of features) install(app);
   markStartup('features installed');
 
@@ -95,3 +114,19 @@ export async function mountApp(root, options) {
     storage: app.storage.api,
   };
 }
+
+// installLater loads and installs the later features; they hear the workspace's events from
+// the start. Without them the editor still works: the notice says what is missing.
+async function installLater(app, events) {
+  try {
+    const later = await laterFeatures();
+    events.catchUp(() => { for (const install of later) install(app); });
+  } catch (err) {
+    events.catchUp();
+    app.notice.show(`Backups, the trash and the linked folder could not be loaded: ${err.message}`);
+    throw err;
+  }
+}
+
+// afterReady resolves a task later: once mountApp's caller has the API and has resolved ready.
+const afterReady = () => new Promise((resolve) => setTimeout(resolve));

@@ -93,7 +93,7 @@ export function installBackup(app) {
   }
 
   let lastCheck = 0;
-  ws.listen((event) => {
+  app.listen((event) => {
     if (event !== 'saved') return;
     if (!settings.get('changedSince')) settings.set('changedSince', now());
     if (Date.now() - lastCheck > 60_000) { lastCheck = Date.now(); check(); }

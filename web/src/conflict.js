@@ -41,7 +41,7 @@ export function installConflict(app) {
     }
   });
 
-  ws.listen((event, json) => {
+  app.listen((event, json) => {
     const draft = JSON.parse(json);
     if (draft.id !== app.draftId) return;
     if (event === 'replaced') {

@@ -239,7 +239,7 @@ export function installDrafts(app) {
     draft.completeness = completeness;
     fill(item, draft);
   });
-  app.session.workspace.listen((event, json) => {
+  app.listen((event, json) => {
     const data = JSON.parse(json);
     if (event === 'saved') {
       const draft = draftOf(data.id);

@@ -10,7 +10,6 @@ import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
 import { languages } from '@codemirror/language-data';
 import { syntaxHighlighting, bracketMatching, indentOnInput } from '@codemirror/language';
 import { classHighlighter } from '@lezer/highlight';
-import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
 import { lintGutter, lintKeymap, setDiagnostics, previousDiagnostic } from '@codemirror/lint';
 import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/search';
 import { applyFix } from './fixes.js';
@@ -23,7 +22,7 @@ export function createEditor(parent, text, onChange, extensions = []) {
 }
 
 // createWaitingEditor mounts CodeMirror on parent, empty and read-only, to be given its draft
-// with openState: the page builds it while the core is still downloading, which would
+// with view.setState(editorState(...)): the page builds it while the core is still downloading, which would
 // otherwise be the first thing done once the core is up.
 export function createWaitingEditor(parent) {
   const waiting = [EditorState.readOnly.of(true), EditorView.editable.of(false)];
@@ -46,7 +45,6 @@ export function editorState(text, onChange, extensions = []) {
       history(),
       indentOnInput(),
       bracketMatching(),
-      closeBrackets(),
       highlightSelectionMatches(),
       search({ top: true }),
       // Off while a line is huge or lists nest very deep (see editor-limits.js).
@@ -62,7 +60,6 @@ export function editorState(text, onChange, extensions = []) {
       lintGutter(),
       EditorView.contentAttributes.of({ 'aria-label': 'Markdown source' }),
       keymap.of([
-        ...closeBracketsKeymap,
         ...defaultKeymap,
         ...historyKeymap,
         ...searchKeymap,

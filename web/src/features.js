@@ -1,5 +1,6 @@
 // The features every Casewright editor installs, in order: each module's install(app).
-// A new feature is one import and one entry here.
+// A new feature is one import and one entry here, or in later-features.js when showing the
+// editor, the preview and the panels does not need it: those load once the editor is ready.
 import { installProblems } from './problems.js';
 import { installOutline } from './outline.js';
 import { installTheme } from './theme.js';
@@ -10,13 +11,7 @@ import { installExport } from './export.js';
 import { installDrafts } from './drafts.js';
 import { installImport } from './import.js';
 import { installHistory } from './history.js';
-import { installConflict } from './conflict.js';
 import { installStoragePanel } from './storage-panel.js';
-import { installPersist } from './persist.js';
-import { installBackup } from './backup.js';
-import { installTrash } from './trash.js';
-import { installFolder } from './folder.js';
-import { installRecovery } from './recovery.js';
 
 export const features = [
   installProblems,
@@ -29,11 +24,8 @@ export const features = [
   installDrafts,
   installImport,
   installHistory,
-  installConflict,
-  installStoragePanel, // first of the durability features: the others add to its region
-  installPersist,
-  installBackup,
-  installTrash,
-  installFolder,
-  installRecovery,
+  installStoragePanel, // the Storage region, which the later durability features add to
 ];
+
+// laterFeatures loads the features installed after the editor is ready, in a chunk of their own.
+export const laterFeatures = () => import('./later-features.js').then((m) => m.laterFeatures);

@@ -200,7 +200,7 @@ export function installFolder(app) {
     }
   }
 
-  ws.listen((event, json) => {
+  app.listen((event, json) => {
     if (event === 'saved') schedule(JSON.parse(json).id);
   });
 

@@ -11,7 +11,7 @@ export function installPersist(app) {
   storage.persisted().then((value) => app.storage.setPersisted(value, false), () => {});
 
   let asked = false;
-  ws.listen(async (event) => {
+  app.listen(async (event) => {
     if (event !== 'saved' || asked) return;
     asked = true;
     let granted = false;

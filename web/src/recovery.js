@@ -86,7 +86,7 @@ export function installRecovery(app) {
       await remember();
     }
     // Only now may saves update the count: the check above needs the count of the last visit.
-    ws.listen((event) => {
+    app.listen((event) => {
       if ((event === 'saved' || event === 'drafts-changed') && !dialog.open) rememberSoon();
     });
   }

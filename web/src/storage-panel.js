@@ -3,7 +3,8 @@
 // trash controls. It is one line until opened (a <details>: its summary says whether the drafts
 // are protected and the space they use), so that it never crowds the Drafts list above it.
 // It also creates app.storage, the durability features' shared object, and app.storage.api,
-// the page's window.casewright.storage and the element's storage (see backup.js and folder.js).
+// the page's window.casewright.storage and the element's storage (see backup.js and folder.js,
+// which fill both in once the editor is ready).
 import { localSettings } from './local-settings.js';
 
 const refreshEvery = 5_000; // the space estimate is refreshed after saves, at most this often
@@ -13,6 +14,10 @@ export function installStoragePanel(app) {
   section.className = 'cw-panel cw-storage';
   section.id = 'storage';
   section.setAttribute('aria-label', 'Storage');
+  // Busy until the durability features, installed after ready, have added their controls.
+  section.setAttribute('aria-busy', 'true');
+  const complete = () => section.removeAttribute('aria-busy');
+  app.installed.then(complete, complete);
   const details = document.createElement('details');
   details.className = 'cw-storage-details';
   const summary = document.createElement('summary');
@@ -75,7 +80,7 @@ export function installStoragePanel(app) {
     timer = setTimeout(() => { timer = null; lastRefresh = Date.now(); showSpace(); }, wait);
   }
 
-  app.session.workspace.listen((event) => {
+  app.listen((event) => {
     if (event === 'saved') refreshSoon();
   });
 
@@ -99,12 +104,14 @@ export function installStoragePanel(app) {
     refreshSpace: showSpace,
   };
   // What pages and tests may call, bound to this editor's drafts database; the methods arrive
-  // with the features that install them (backup.js, folder.js), so each looks its own up.
+  // with the features that install them after ready (backup.js, folder.js), so each waits for
+  // them and looks its own up.
+  const later = (name) => (...args) => app.installed.then(() => app.storage[name](...args));
   app.storage.api = Object.freeze({
-    backup: () => app.storage.backup(),
-    linkFolder: (handle) => app.storage.linkFolder(handle),
-    openFolder: (handle) => app.storage.openFolder(handle),
-    checkBackupReminder: () => app.storage.checkBackupReminder(),
+    backup: later('backup'),
+    linkFolder: later('linkFolder'),
+    openFolder: later('openFolder'),
+    checkBackupReminder: later('checkBackupReminder'),
   });
 
   showProtection();
