@@ -66,7 +66,7 @@ func Read(v js.Value, read func(f *Fields)) error {
 
 // Fail records err as the reason the object does not fit, unless there is one already.
 func (f *Fields) Fail(err error) {
-	if f.err == nil {
+	if f.err == nil && err != nil {
 		f.err = err
 	}
 }
@@ -136,15 +136,9 @@ func (f *Fields) Array(key string) []js.Value {
 	if !ok {
 		return nil
 	}
-	if !isArray.Invoke(v).Bool() {
-		f.Fail(fmt.Errorf("%s is an object, not an array", key))
-		return nil
-	}
-	out := make([]js.Value, v.Length())
-	for i := range out {
-		out[i] = v.Index(i)
-	}
-	return out
+	elems, err := elements(v, key)
+	f.Fail(err)
+	return elems
 }
 
 // Value reads a field of any type, undefined when it is missing.
@@ -161,4 +155,34 @@ func describe(v js.Value) string {
 		return "an array"
 	}
 	return v.Type().String()
+}
+
+// Array returns the elements of array v; null reads as no elements.
+func Array(v js.Value) (elems []js.Value, err error) {
+	var bad error
+	err = Try(func() {
+		switch v.Type() {
+		case js.TypeNull, js.TypeUndefined:
+		case js.TypeObject:
+			elems, bad = elements(v, "value")
+		default:
+			bad = fmt.Errorf("value is %s, not an array", v.Type())
+		}
+	})
+	if err == nil {
+		err = bad
+	}
+	return elems, err
+}
+
+// elements copies the elements of array v, called name in an error.
+func elements(v js.Value, name string) ([]js.Value, error) {
+	if !isArray.Invoke(v).Bool() {
+		return nil, fmt.Errorf("%s is an object, not an array", name)
+	}
+	out := make([]js.Value, v.Length())
+	for i := range out {
+		out[i] = v.Index(i)
+	}
+	return out, nil
 }
