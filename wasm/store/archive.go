@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sort"
 	"syscall/js"
 	"time"
 
@@ -85,7 +86,7 @@ func (s *Store) ExportArchive(ctx context.Context) ([]byte, error) {
 		})
 	}
 	a := archive{Format: ArchiveFormat, Version: ArchiveVersion, Exported: s.now().UTC(), Drafts: []archiveDraft{}}
-	slices.SortFunc(sums, func(x, y summaryRecord) int { return cmp.Compare(x.Created, y.Created) })
+	sort.Slice(sums, func(i, j int) bool { return sums[i].Created < sums[j].Created }) // not slices.SortFunc: see List
 	for _, r := range sums {
 		text, ok := textOf[r.ID]
 		if !ok {
