@@ -96,7 +96,7 @@ func (p *portal) linkTargets(draftPath string) []linkTarget {
 	for k := range p.pages {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] }) // sort.Strings would link a generic sort of its own
 	var out []linkTarget
 	for _, k := range keys {
 		file := "index.md"
@@ -109,7 +109,7 @@ func (p *portal) linkTargets(draftPath string) []linkTarget {
 		for a := range p.pages[k] {
 			anchors = append(anchors, a)
 		}
-		sort.Strings(anchors)
+		sort.Slice(anchors, func(i, j int) bool { return anchors[i] < anchors[j] })
 		for _, a := range anchors {
 			out = append(out, linkTarget{Target: target + "#" + a, Title: p.titles[k+"#"+a]})
 		}
