@@ -203,12 +203,21 @@ func jsKey(v js.Value) string {
 			return
 		}
 		if id := v.Get("id"); !id.IsUndefined() {
-			key = id.String()
+			key = keyText(id)
 		} else if d := v.Get("draft"); !d.IsUndefined() {
-			key = d.String() + "/" + v.Get("seq").String()
+			key = keyText(d) + "/" + keyText(v.Get("seq"))
 		}
 	})
 	return key
+}
+
+// keyText is a key as the damage report names it: a number as JavaScript writes it, not as
+// syscall/js describes it ("<number: 7>").
+func keyText(v js.Value) string {
+	if v.Type() == js.TypeNumber {
+		return fmt.Sprint(v.Float())
+	}
+	return v.String()
 }
 
 func (r metaRecord) check() error {
