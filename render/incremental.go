@@ -383,7 +383,7 @@ func abbrSignature(defs map[string]string) string {
 	for k := range defs {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] }) // sort.Strings would link a generic sort of its own
 	var b strings.Builder
 	for _, k := range keys {
 		b.WriteString(k + "\x00" + defs[k] + "\x00")

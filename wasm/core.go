@@ -22,7 +22,7 @@ func newCore(tpl func() *editor.Template, r *render.Renderer) *core {
 func (c *core) exports() js.Value {
 	return js.ValueOf(map[string]any{
 		"validate": js.FuncOf(func(_ js.Value, args []js.Value) any {
-			return jsonString(c.tpl().Check([]byte(args[0].String())).Diagnostics)
+			return jsonString(editorDiagnostics(c.tpl().Check([]byte(args[0].String())).Diagnostics))
 		}),
 		"render": js.FuncOf(func(_ js.Value, args []js.Value) any {
 			return c.r.HTML([]byte(args[0].String()))

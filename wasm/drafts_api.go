@@ -41,7 +41,7 @@ func fullJSON(d store.Draft) draftJSON {
 
 // storeCall wraps fn as a JavaScript function returning a promise of fn's result as JSON, or
 // of errNoStorage where IndexedDB cannot be used.
-func (s *session) storeCall(fn func(ctx context.Context, args []js.Value) (any, error)) js.Func {
+func (s *session) storeCall(fn func(ctx context.Context, args []js.Value) (pageJSON, error)) js.Func {
 	return js.FuncOf(func(_ js.Value, args []js.Value) any {
 		return promise(func() (any, error) {
 			if s.drafts == nil {
@@ -59,7 +59,7 @@ func (s *session) storeCall(fn func(ctx context.Context, args []js.Value) (any, 
 // draftsAPI is window.casewright.drafts, each function a promise of JSON.
 func (s *session) draftsAPI() js.Value {
 	return js.ValueOf(map[string]any{
-		"list": s.storeCall(func(ctx context.Context, _ []js.Value) (any, error) {
+		"list": s.storeCall(func(ctx context.Context, _ []js.Value) (pageJSON, error) {
 			list, err := s.drafts.List(ctx)
 			if err != nil && !errors.Is(err, store.ErrDamaged) {
 				return nil, err
@@ -68,13 +68,13 @@ func (s *session) draftsAPI() js.Value {
 			for i, d := range list {
 				out[i] = summaryJSON(d)
 			}
-			return out, nil
+			return jsonList[draftJSON](out), nil
 		}),
-		"get": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
+		"get": s.storeCall(func(ctx context.Context, args []js.Value) (pageJSON, error) {
 			d, err := s.drafts.Get(ctx, args[0].String())
 			return fullJSON(d), err
 		}),
-		"create": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
+		"create": s.storeCall(func(ctx context.Context, args []js.Value) (pageJSON, error) {
 			title, text := args[0].String(), args[1].String()
 			if title == "" {
 				title = store.Title(text)
@@ -82,7 +82,7 @@ func (s *session) draftsAPI() js.Value {
 			d, err := s.drafts.Create(ctx, title, text)
 			return fullJSON(d), err
 		}),
-		"save": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
+		"save": s.storeCall(func(ctx context.Context, args []js.Value) (pageJSON, error) {
 			id, text := args[0].String(), args[1].String()
 			current, err := s.drafts.Get(ctx, id)
 			if err != nil {
@@ -97,12 +97,12 @@ func (s *session) draftsAPI() js.Value {
 			s.loadNewer(d.ID, d.Revision)
 			return fullJSON(d), nil
 		}),
-		"remove": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
+		"remove": s.storeCall(func(ctx context.Context, args []js.Value) (pageJSON, error) {
 			if err := s.drafts.Remove(ctx, args[0].String()); err != nil {
 				return nil, err
 			}
 			s.announceChange(args[0].String(), 0)
-			return true, nil
+			return jsonBool(true), nil
 		}),
 	})
 }
@@ -161,7 +161,7 @@ func (s *session) workspaceAPI() js.Value {
 		"retitle": js.FuncOf(func(_ js.Value, args []js.Value) any {
 			return retitle(args[0].String(), args[1].String())
 		}),
-		"list": s.storeCall(func(ctx context.Context, _ []js.Value) (any, error) {
+		"list": s.storeCall(func(ctx context.Context, _ []js.Value) (pageJSON, error) {
 			list, err := s.drafts.List(ctx)
 			if err != nil && !errors.Is(err, store.ErrDamaged) {
 				return nil, err
@@ -172,11 +172,11 @@ func (s *session) workspaceAPI() js.Value {
 			}
 			return out, nil
 		}),
-		"openNew": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
+		"openNew": s.storeCall(func(ctx context.Context, args []js.Value) (pageJSON, error) {
 			d, err := s.openText(ctx, args[0].String())
 			return fullJSON(d), err
 		}),
-		"rename": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
+		"rename": s.storeCall(func(ctx context.Context, args []js.Value) (pageJSON, error) {
 			id, title := args[0].String(), args[1].String()
 			d, err := s.drafts.Get(ctx, id)
 			if err != nil {
@@ -190,7 +190,7 @@ func (s *session) workspaceAPI() js.Value {
 			s.announceSave(d)
 			return summaryJSON(d.Summary), nil
 		}),
-		"duplicate": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
+		"duplicate": s.storeCall(func(ctx context.Context, args []js.Value) (pageJSON, error) {
 			d, err := s.drafts.Duplicate(ctx, args[0].String())
 			if err != nil {
 				return nil, err
@@ -204,14 +204,14 @@ func (s *session) workspaceAPI() js.Value {
 			s.announceChange(d.ID, d.Revision)
 			return summaryJSON(d.Summary), nil
 		}),
-		"remove": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
+		"remove": s.storeCall(func(ctx context.Context, args []js.Value) (pageJSON, error) {
 			if err := s.drafts.Remove(ctx, args[0].String()); err != nil {
 				return nil, err
 			}
 			s.announceChange(args[0].String(), 0)
-			return true, nil
+			return jsonBool(true), nil
 		}),
-		"restore": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
+		"restore": s.storeCall(func(ctx context.Context, args []js.Value) (pageJSON, error) {
 			sum, err := s.drafts.Restore(ctx, args[0].String())
 			if err != nil {
 				return nil, err
@@ -219,7 +219,7 @@ func (s *session) workspaceAPI() js.Value {
 			s.announceChange(sum.ID, sum.Revision)
 			return summaryJSON(sum), nil
 		}),
-		"history": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
+		"history": s.storeCall(func(ctx context.Context, args []js.Value) (pageJSON, error) {
 			snaps, err := s.drafts.History(ctx, args[0].String())
 			if err != nil && !errors.Is(err, store.ErrDamaged) {
 				return nil, err
@@ -228,9 +228,9 @@ func (s *session) workspaceAPI() js.Value {
 			for i, snap := range snaps {
 				out[i] = snapshotOf(snap, false)
 			}
-			return out, nil
+			return jsonList[snapshotJSON](out), nil
 		}),
-		"snapshot": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
+		"snapshot": s.storeCall(func(ctx context.Context, args []js.Value) (pageJSON, error) {
 			id, seq := args[0].String(), int64(args[1].Int())
 			snaps, err := s.drafts.History(ctx, id)
 			if err != nil && !errors.Is(err, store.ErrDamaged) {
@@ -243,7 +243,7 @@ func (s *session) workspaceAPI() js.Value {
 			}
 			return nil, fmt.Errorf("%w: snapshot %d of %s", store.ErrNotFound, seq, id)
 		}),
-		"takeSnapshot": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
+		"takeSnapshot": s.storeCall(func(ctx context.Context, args []js.Value) (pageJSON, error) {
 			id := args[0].String()
 			if id == s.currentID() {
 				if err := s.saver.flush(); err != nil {
@@ -253,11 +253,11 @@ func (s *session) workspaceAPI() js.Value {
 			snap, err := s.drafts.Snapshot(ctx, id)
 			return snapshotOf(snap, false), err
 		}),
-		"restoreSnapshot": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
+		"restoreSnapshot": s.storeCall(func(ctx context.Context, args []js.Value) (pageJSON, error) {
 			d, err := s.restoreSnapshot(ctx, args[0].String(), int64(args[1].Int()))
 			return fullJSON(d), err
 		}),
-		"exportArchive": s.storeCall(func(ctx context.Context, _ []js.Value) (any, error) {
+		"exportArchive": s.storeCall(func(ctx context.Context, _ []js.Value) (pageJSON, error) {
 			if err := s.saver.flush(); err != nil && !errors.Is(err, errNotSaved) {
 				return nil, err
 			}
@@ -267,18 +267,18 @@ func (s *session) workspaceAPI() js.Value {
 			}
 			return archiveJSON{Archive: string(data), Damaged: damageMessage(err)}, nil
 		}),
-		"importArchive": s.storeCall(func(ctx context.Context, args []js.Value) (any, error) {
+		"importArchive": s.storeCall(func(ctx context.Context, args []js.Value) (pageJSON, error) {
 			n, err := s.drafts.ImportArchive(ctx, []byte(args[0].String()))
 			if err != nil {
 				return nil, err
 			}
 			s.announceChange("", 0)
-			return n, nil
+			return jsonInt(n), nil
 		}),
-		"keepMine": s.storeCall(func(context.Context, []js.Value) (any, error) {
-			return true, s.keepMine()
+		"keepMine": s.storeCall(func(context.Context, []js.Value) (pageJSON, error) {
+			return jsonBool(true), s.keepMine()
 		}),
-		"takeTheirs": s.storeCall(func(context.Context, []js.Value) (any, error) {
+		"takeTheirs": s.storeCall(func(context.Context, []js.Value) (pageJSON, error) {
 			d, err := s.takeTheirs()
 			return fullJSON(d), err
 		}),

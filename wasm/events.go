@@ -30,7 +30,7 @@ func (l *listeners) add(fn js.Value) {
 	l.fns = append(l.fns, fn)
 }
 
-func (l *listeners) emit(event string, payload any) {
+func (l *listeners) emit(event string, payload pageJSON) {
 	l.mu.Lock()
 	fns := append([]js.Value(nil), l.fns...)
 	l.mu.Unlock()

@@ -4,11 +4,12 @@ package main
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"html"
 	"slices"
 	"strings"
+
+	"casewright/wasm/internal/jsobj"
 )
 
 // problemsPanel lists the draft's diagnostics in the Problems region, sorted by position, with
@@ -53,13 +54,37 @@ func (p *problemsPanel) show(diags []diagnostic) {
 
 // setPageProblems replaces the page's own problems, given as a JSON array of pageProblem.
 func (p *problemsPanel) setPageProblems(data string) error {
-	var page []pageProblem
-	if err := json.Unmarshal([]byte(data), &page); err != nil {
+	page, err := parsePageProblems(data)
+	if err != nil {
 		return err
 	}
 	p.page = page
 	p.render()
 	return nil
+}
+
+// parsePageProblems reads a JSON array of pageProblem.
+func parsePageProblems(data string) ([]pageProblem, error) {
+	list, err := jsobj.Parse(data)
+	if err != nil {
+		return nil, err
+	}
+	items, err := jsobj.Array(list)
+	if err != nil {
+		return nil, err
+	}
+	page := make([]pageProblem, len(items))
+	for i, v := range items {
+		if err := jsobj.Read(v, page[i].read); err != nil {
+			return nil, fmt.Errorf("problem %d: %w", i, err)
+		}
+	}
+	return page, nil
+}
+
+func (p *pageProblem) read(f *jsobj.Fields) {
+	p.From, p.To, p.Line = int(f.Int("from")), int(f.Int("to")), int(f.Int("line"))
+	p.Severity, p.Code, p.Message, p.Source = f.String("severity"), f.String("code"), f.String("message"), f.String("source")
 }
 
 func (p *problemsPanel) render() {

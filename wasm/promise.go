@@ -3,7 +3,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"syscall/js"
 )
@@ -43,14 +42,4 @@ func jsError(err error) js.Value {
 		e.Set("code", coded.Code())
 	}
 	return e
-}
-
-// jsonString marshals v for the page, which parses it once: one string crossing the
-// boundary is far cheaper than building JavaScript objects field by field from Go.
-func jsonString(v any) js.Value {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return js.ValueOf("null")
-	}
-	return js.ValueOf(string(b))
 }

@@ -260,14 +260,14 @@ func (s *session) exports() js.Value {
 		"drafts": s.draftsAPI(),
 		// validate checks text against this session's template and portal, as core.validate.
 		"validate": js.FuncOf(func(_ js.Value, args []js.Value) any {
-			return jsonString(s.opts.tpl.CheckWith([]byte(args[0].String()), s.opts.check).Diagnostics)
+			return jsonString(editorDiagnostics(s.opts.tpl.CheckWith([]byte(args[0].String()), s.opts.check).Diagnostics))
 		}),
 		// linkTargets lists the portal's pages and anchors as links from this draft (JSON).
 		"linkTargets": js.FuncOf(func(js.Value, []js.Value) any {
 			if s.opts.site == nil {
 				return "[]"
 			}
-			return jsonString(s.opts.site.linkTargets(s.opts.check.Path))
+			return jsonString(jsonList[linkTarget](s.opts.site.linkTargets(s.opts.check.Path)))
 		}),
 		// workspace is what the page's drafts panel, history, import and conflict dialogs use.
 		"workspace": s.workspaceAPI(),

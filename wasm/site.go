@@ -3,11 +3,12 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"path"
 	"sort"
 	"strings"
+
+	"casewright/wasm/internal/jsobj"
 )
 
 // portal is the Site of a docs portal read from its MkDocs search index
@@ -17,29 +18,42 @@ type portal struct {
 	titles map[string]string          // page key or "key#anchor" → title, for completion
 }
 
+// searchDoc is one entry of MkDocs' search index: a page, or a heading of one.
+type searchDoc struct{ location, title string }
+
 // parseSearchIndex reads MkDocs' search index: {"docs": [{"location": "page/#anchor", "title"}]}.
+// The browser parses it; only each entry's location and title cross into Go, not the text of
+// every page that the index also holds.
 func parseSearchIndex(text string) (*portal, error) {
-	var index struct {
-		Docs []struct {
-			Location string `json:"location"`
-			Title    string `json:"title"`
-		} `json:"docs"`
+	var docs []searchDoc
+	index, err := jsobj.Parse(text)
+	if err == nil {
+		err = jsobj.Read(index, func(f *jsobj.Fields) {
+			for i, v := range f.Array("docs") {
+				var d searchDoc
+				if err := jsobj.Read(v, func(f *jsobj.Fields) { d = searchDoc{f.String("location"), f.String("title")} }); err != nil {
+					f.Fail(fmt.Errorf("docs[%d]: %w", i, err))
+					return
+				}
+				docs = append(docs, d)
+			}
+		})
 	}
-	if err := json.Unmarshal([]byte(text), &index); err != nil {
+	if err != nil {
 		return nil, fmt.Errorf("the site index is not a MkDocs search index: %w", err)
 	}
 	p := &portal{pages: map[string]map[string]bool{}, titles: map[string]string{}}
-	for _, d := range index.Docs {
-		loc, anchor, _ := strings.Cut(d.Location, "#")
+	for _, d := range docs {
+		loc, anchor, _ := strings.Cut(d.location, "#")
 		key := locationKey(loc)
 		if p.pages[key] == nil {
 			p.pages[key] = map[string]bool{}
 		}
 		if anchor != "" {
 			p.pages[key][anchor] = true
-			p.titles[key+"#"+anchor] = d.Title
+			p.titles[key+"#"+anchor] = d.title
 		} else if _, ok := p.titles[key]; !ok {
-			p.titles[key] = d.Title
+			p.titles[key] = d.title
 		}
 	}
 	return p, nil
@@ -82,7 +96,7 @@ func (p *portal) linkTargets(draftPath string) []linkTarget {
 	for k := range p.pages {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] }) // sort.Strings would link a generic sort of its own
 	var out []linkTarget
 	for _, k := range keys {
 		file := "index.md"
@@ -95,7 +109,7 @@ func (p *portal) linkTargets(draftPath string) []linkTarget {
 		for a := range p.pages[k] {
 			anchors = append(anchors, a)
 		}
-		sort.Strings(anchors)
+		sort.Slice(anchors, func(i, j int) bool { return anchors[i] < anchors[j] })
 		for _, a := range anchors {
 			out = append(out, linkTarget{Target: target + "#" + a, Title: p.titles[k+"#"+a]})
 		}

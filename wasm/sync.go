@@ -41,7 +41,7 @@ func (s *session) announceChange(id string, revision int) {
 // fromOtherTab handles a message from another tab: the drafts list may have changed, and a
 // newer text of the open draft is loaded when nothing typed here is waiting to be saved.
 func (s *session) fromOtherTab(m tabMessage) {
-	s.events.emit(eventDraftsChanged, struct{}{})
+	s.events.emit(eventDraftsChanged, emptyObject{})
 	if m.kind == "saved" {
 		s.loadNewer(m.id, m.revision)
 	}

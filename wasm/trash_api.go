@@ -21,7 +21,7 @@ type trashedJSON struct {
 // Restoring goes through the workspace's restore; purging happens at start (trashKeep).
 func (s *session) trashAPI() js.Value {
 	return js.ValueOf(map[string]any{
-		"list": s.storeCall(func(ctx context.Context, _ []js.Value) (any, error) {
+		"list": s.storeCall(func(ctx context.Context, _ []js.Value) (pageJSON, error) {
 			trash, err := s.drafts.Trash(ctx)
 			if err != nil && !errors.Is(err, store.ErrDamaged) {
 				return nil, err
@@ -30,7 +30,7 @@ func (s *session) trashAPI() js.Value {
 			for i, d := range trash {
 				out[i] = trashedJSON{draftJSON: summaryJSON(d), Deleted: d.Deleted.UTC().Format(time.RFC3339Nano)}
 			}
-			return out, nil
+			return jsonList[trashedJSON](out), nil
 		}),
 	})
 }

@@ -3,12 +3,11 @@
 package store
 
 import (
-	"bytes"
 	"cmp"
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
+	"sort"
 	"syscall/js"
 	"time"
 
@@ -22,6 +21,8 @@ const (
 	ArchiveVersion = 1
 )
 
+// The tags are the archive's JSON, which archive_json.go writes and reads field by field
+// (tests hold the two to the same bytes).
 type archive struct {
 	Format   string         `json:"format"`
 	Version  int            `json:"version"`
@@ -85,7 +86,7 @@ func (s *Store) ExportArchive(ctx context.Context) ([]byte, error) {
 		})
 	}
 	a := archive{Format: ArchiveFormat, Version: ArchiveVersion, Exported: s.now().UTC(), Drafts: []archiveDraft{}}
-	slices.SortFunc(sums, func(x, y summaryRecord) int { return cmp.Compare(x.Created, y.Created) })
+	sort.Slice(sums, func(i, j int) bool { return sums[i].Created < sums[j].Created }) // not slices.SortFunc: see List
 	for _, r := range sums {
 		text, ok := textOf[r.ID]
 		if !ok {
@@ -106,13 +107,11 @@ func (s *Store) ExportArchive(ctx context.Context) ([]byte, error) {
 		}
 		a.Drafts = append(a.Drafts, d)
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false) // keep <, > and & readable in Markdown
-	if err := enc.Encode(a); err != nil {
+	data, err := a.encode()
+	if err != nil {
 		return nil, fmt.Errorf("store: encoding archive: %w", err)
 	}
-	return buf.Bytes(), damage(damaged)
+	return data, damage(damaged)
 }
 
 // readAllOf reads and decodes every record of one store, adding damaged
@@ -139,8 +138,8 @@ func collectDamage(err error, damaged *[]DamagedRecord) bool {
 // a failed import adds nothing. History beyond the bounds is trimmed,
 // oldest first.
 func (s *Store) ImportArchive(ctx context.Context, data []byte) (imported int, err error) {
-	var a archive
-	if err := json.Unmarshal(data, &a); err != nil {
+	a, err := decodeArchive(data)
+	if err != nil {
 		return 0, fmt.Errorf("%w: %w", ErrBadArchive, err)
 	}
 	if a.Format != ArchiveFormat {

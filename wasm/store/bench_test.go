@@ -4,7 +4,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -82,7 +81,7 @@ func importDrafts(b *testing.B, s *Store, n, size, snapshots int) {
 		}
 		a.Drafts = append(a.Drafts, d)
 	}
-	data, err := json.Marshal(a)
+	data, err := a.encode()
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -283,7 +283,8 @@ func TestListSkipsDamaged(t *testing.T) {
 	}{
 		{"wrong types", []string{`{"id":"bad-title","title":5,"revision":1}`, `{"id":"bad-rev","title":"x","revision":"one"}`}, false, []string{"bad-rev", "bad-title"}},
 		{"missing revision", []string{`{"id":"no-rev","title":"x"}`}, false, []string{"no-rev"}},
-		{"bigint forces record by record", []string{`{"id":"bad-title","title":5,"revision":1}`}, true, []string{"bad-title", "bigint"}},
+		{"a BigInt, which JSON cannot hold", []string{`{"id":"bad-title","title":5,"revision":1}`}, true, []string{"bad-title", "bigint"}},
+		{"numeric id", []string{`{"id":7,"title":"x","revision":1}`, `{"id":"frac","title":"x","revision":1.5}`}, false, []string{"7", "frac"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,11 +4,12 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"syscall/js"
 	"time"
+
+	"casewright/wasm/internal/jsobj"
 )
 
 // The records as stored. Times are milliseconds since the Unix epoch, held
@@ -16,38 +17,38 @@ import (
 
 // summaryRecord is one row of the summaries store: everything List shows.
 type summaryRecord struct {
-	ID           string  `json:"id"`
-	Title        string  `json:"title"`
-	Created      float64 `json:"created"`
-	Updated      float64 `json:"updated"`
-	Completeness float64 `json:"completeness"`
-	Revision     int     `json:"revision"`
-	Deleted      float64 `json:"deleted"` // 0 while the draft is live
-	SnapAt       float64 `json:"snapAt"`  // when the last snapshot was taken
+	ID           string
+	Title        string
+	Created      float64
+	Updated      float64
+	Completeness float64
+	Revision     int
+	Deleted      float64 // 0 while the draft is live
+	SnapAt       float64 // when the last snapshot was taken
 }
 
 // textRecord is one row of the texts store: a draft's full text.
 type textRecord struct {
-	ID       string `json:"id"`
-	Text     string `json:"text"`
-	Revision int    `json:"revision"`
+	ID       string
+	Text     string
+	Revision int
 }
 
 // snapshotRecord is one row of the history store, keyed [draft, seq].
 type snapshotRecord struct {
-	Draft    string  `json:"draft"`
-	Seq      int64   `json:"seq"`
-	Taken    float64 `json:"taken"`
-	Title    string  `json:"title"`
-	Text     string  `json:"text"`
-	Revision int     `json:"revision"`
-	Size     int     `json:"size"` // len(Text) in UTF-8 bytes, so bounds need no text
+	Draft    string
+	Seq      int64
+	Taken    float64
+	Title    string
+	Text     string
+	Revision int
+	Size     int // len(Text) in UTF-8 bytes, so bounds need no text
 }
 
 // metaRecord is one row of the meta store.
 type metaRecord struct {
-	Key   string `json:"key"`
-	Value any    `json:"value"`
+	Key   string
+	Value any
 }
 
 func msOf(t time.Time) float64 {
@@ -110,24 +111,47 @@ func (r snapshotRecord) check() error {
 // checker is a record that can say whether it decoded into something usable.
 type checker interface{ check() error }
 
-// decodeValue decodes one stored value into rec. The value crosses into Go
-// as one JSON string: one call instead of one per field, and one decoder
-// for every record (encoding/json), whose type checks reject damaged data.
-func decodeValue(v js.Value, rec checker) error {
-	if v.Type() != js.TypeObject {
-		return fmt.Errorf("value is %s, not an object", v.Type())
+// record is a pointer to a stored record: it reads itself from a stored value.
+type record interface {
+	checker
+	read(f *jsobj.Fields)
+}
+
+func (r *summaryRecord) read(f *jsobj.Fields) {
+	r.ID, r.Title = f.String("id"), f.String("title")
+	r.Created, r.Updated = f.Float("created"), f.Float("updated")
+	r.Completeness, r.Revision = f.Float("completeness"), int(f.Int("revision"))
+	r.Deleted, r.SnapAt = f.Float("deleted"), f.Float("snapAt")
+}
+
+func (r *textRecord) read(f *jsobj.Fields) {
+	r.ID, r.Text, r.Revision = f.String("id"), f.String("text"), int(f.Int("revision"))
+}
+
+func (r *snapshotRecord) read(f *jsobj.Fields) {
+	r.Draft, r.Seq, r.Taken = f.String("draft"), f.Int("seq"), f.Float("taken")
+	r.Title, r.Text = f.String("title"), f.String("text")
+	r.Revision, r.Size = int(f.Int("revision")), int(f.Int("size"))
+}
+
+func (r *metaRecord) read(f *jsobj.Fields) {
+	r.Key = f.String("key")
+	switch v := f.Value("value"); v.Type() {
+	case js.TypeString:
+		r.Value = v.String()
+	case js.TypeNumber:
+		r.Value = v.Float()
 	}
-	var s string
-	if err := jsTry(func() { s = jsJSON.Call("stringify", v).String() }); err != nil {
-		return err
-	}
-	if err := json.Unmarshal([]byte(s), rec); err != nil {
+}
+
+// decodeValue decodes one stored value into rec, field by field: the type checks reject
+// damaged data, as they would in its JSON.
+func decodeValue(v js.Value, rec record) error {
+	if err := jsobj.Read(v, rec.read); err != nil {
 		return err
 	}
 	return rec.check()
 }
-
-var jsJSON = js.Global().Get("JSON")
 
 // readRecords reads and decodes the records of one store (within keyRange,
 // when it is not undefined); the ones that do not decode come back apart.
@@ -154,29 +178,6 @@ func damage(damaged []DamagedRecord) error {
 // decodeAll decodes an array of stored values (a getAll result) into
 // records, skipping and reporting the ones that do not decode.
 func decodeAll[T checker](storeName string, arr js.Value) ([]T, []DamagedRecord, error) {
-	var whole string
-	if err := jsTry(func() { whole = jsJSON.Call("stringify", arr).String() }); err == nil {
-		var raws []json.RawMessage
-		if err := json.Unmarshal([]byte(whole), &raws); err == nil {
-			out := make([]T, 0, len(raws))
-			var damaged []DamagedRecord
-			for _, raw := range raws {
-				var rec T
-				err := json.Unmarshal(raw, &rec)
-				if err == nil {
-					err = rec.check()
-				}
-				if err != nil {
-					damaged = append(damaged, DamagedRecord{Store: storeName, Key: jsonKey(raw), Reason: err.Error()})
-					continue
-				}
-				out = append(out, rec)
-			}
-			return out, damaged, nil
-		}
-	}
-	// Something in the array cannot become JSON (a BigInt, a cycle): go
-	// record by record so only the bad ones are lost.
 	vals, err := jsArray(arr)
 	if err != nil {
 		return nil, nil, err
@@ -185,24 +186,13 @@ func decodeAll[T checker](storeName string, arr js.Value) ([]T, []DamagedRecord,
 	var damaged []DamagedRecord
 	for _, v := range vals {
 		var rec T
-		if err := decodeValue(v, any(&rec).(checker)); err != nil {
+		if err := decodeValue(v, any(&rec).(record)); err != nil {
 			damaged = append(damaged, DamagedRecord{Store: storeName, Key: jsKey(v), Reason: err.Error()})
 			continue
 		}
 		out = append(out, rec)
 	}
 	return out, damaged, nil
-}
-
-// jsonKey pulls an "id" out of a record that failed to decode, for the report.
-func jsonKey(raw json.RawMessage) string {
-	var probe struct {
-		ID any `json:"id"`
-	}
-	if json.Unmarshal(raw, &probe) != nil || probe.ID == nil {
-		return "?"
-	}
-	return fmt.Sprint(probe.ID)
 }
 
 // jsKey reads a stored value's "id" (or history key) for a damage report.
@@ -213,12 +203,21 @@ func jsKey(v js.Value) string {
 			return
 		}
 		if id := v.Get("id"); !id.IsUndefined() {
-			key = id.String()
+			key = keyText(id)
 		} else if d := v.Get("draft"); !d.IsUndefined() {
-			key = d.String() + "/" + v.Get("seq").String()
+			key = keyText(d) + "/" + keyText(v.Get("seq"))
 		}
 	})
 	return key
+}
+
+// keyText is a key as the damage report names it: a number as JavaScript writes it, not as
+// syscall/js describes it ("<number: 7>").
+func keyText(v js.Value) string {
+	if v.Type() == js.TypeNumber {
+		return fmt.Sprint(v.Float())
+	}
+	return v.String()
 }
 
 func (r metaRecord) check() error {

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"syscall/js"
 	"time"
+
+	"casewright/wasm/internal/jsobj"
 )
 
 // SchemaVersion is the IndexedDB version of the current schema.
@@ -92,10 +94,14 @@ func (u *upgrade) release() {
 
 // v1Record is a record of the version 1 "drafts" store.
 type v1Record struct {
-	ID      string  `json:"id"`
-	Title   string  `json:"title"`
-	Text    *string `json:"text"`
-	Updated float64 `json:"updated"`
+	ID      string
+	Title   string
+	Text    *string
+	Updated float64
+}
+
+func (r *v1Record) read(f *jsobj.Fields) {
+	r.ID, r.Title, r.Text, r.Updated = f.String("id"), f.String("title"), f.OptString("text"), f.Float("updated")
 }
 
 func (r *v1Record) check() error {

@@ -198,7 +198,7 @@ func objectStore(tx *idb.Transaction, name string) (*idb.ObjectStore, error) {
 
 // getRecord reads key from st into rec. It reports found=false when there
 // is no such record and a *DamagedError when the record does not decode.
-func getRecord(ctx context.Context, st *idb.ObjectStore, storeName string, key any, rec checker) (found bool, err error) {
+func getRecord(ctx context.Context, st *idb.ObjectStore, storeName string, key any, rec record) (found bool, err error) {
 	req, err := st.Get(js.ValueOf(key))
 	if err != nil {
 		return false, err

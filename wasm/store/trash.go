@@ -5,7 +5,7 @@ package store
 import (
 	"context"
 	"fmt"
-	"slices"
+	"sort"
 	"time"
 
 	"github.com/hack-pad/go-indexeddb/idb"
@@ -79,7 +79,7 @@ func (s *Store) Trash(ctx context.Context) ([]Summary, error) {
 			out = append(out, r.summary())
 		}
 	}
-	slices.SortFunc(out, func(a, b Summary) int { return b.Deleted.Compare(a.Deleted) })
+	sort.Slice(out, func(i, j int) bool { return out[i].Deleted.After(out[j].Deleted) }) // not slices.SortFunc: see List
 	return out, err
 }
 
