@@ -18,10 +18,21 @@ build: $(DIST)/index.html bin/casewright
 run: build
 	$(GO) run ./cmd/casewright serve --addr :$(PORT)
 
+# Packages off the keystroke path (the glue to the page and IndexedDB, YAML, formatting,
+# regular expressions, reflection, time) are compiled without inlining: an inlined call's copy
+# of its callee compresses badly, and this saves 50 KB of the core's brotli copy. render,
+# editor, goldmark and the runtime, where a keystroke spends its time, keep it.
+NOINLINE := casewright/wasm casewright/wasm/store casewright/wasm/internal/... \
+	go.yaml.in/yaml/v3 github.com/yuin/goldmark-emoji/... github.com/hack-pad/... \
+	honnef.co/go/js/dom/v2 syscall/js \
+	fmt time regexp/... reflect strconv sort sync/... io/... context log errors os math/... \
+	net/... encoding/... html image/... embed unique internal/fmtsort internal/reflectlite \
+	internal/godebug internal/bisect
+
 # The WebAssembly core, stripped of symbol tables it does not need at run time, its data
 # packed into a few segments (see scripts/wasmpack: 100 KB less to transfer with brotli).
 $(DIST)/casewright.wasm: $(GO_SOURCES)
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' $(foreach p,$(NOINLINE),-gcflags=$(p)=-l) -o $@ ./wasm
 ifeq ($(WASM_OPT),1)
 	$(call wasm_opt,$@)
 endif

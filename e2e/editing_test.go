@@ -187,6 +187,30 @@ func TestFencedCodeIsHighlighted(t *testing.T) {
 	)
 }
 
+// TestEditorAidsArriveAfterReady: search and bracket closing load after the app is ready (to
+// keep them out of what it fetches first); once they are in, Ctrl-F opens CodeMirror's search
+// panel, which finds text in the draft, and a typed "(" gets its ")".
+func TestEditorAidsArriveAfterReady(t *testing.T) {
+	ctx := openApp(t)
+	// Until the aids are in, Ctrl-F is not the editor's: press it again until the panel opens.
+	const openSearch = `(() => {
+		if (document.querySelector('.cm-search')) return true;
+		document.querySelector('.cm-content').dispatchEvent(new KeyboardEvent('keydown',
+			{ key: 'f', code: 'KeyF', keyCode: 70, ctrlKey: true, bubbles: true, cancelable: true }));
+		return !!document.querySelector('.cm-search');
+	})()`
+	run(t, ctx,
+		focusEditor(),
+		chromedp.Poll(openSearch, nil),
+		chromedp.SendKeys(`.cm-search input[name="search"]`, "Architecture Overview", chromedp.ByQuery),
+		chromedp.Poll(`[...document.querySelectorAll('.cm-searchMatch')].some(m => m.textContent === 'Architecture Overview')`, nil),
+		focusEditor(),
+		chromedp.KeyEvent(kb.End, chromedp.KeyModifiers(input.ModifierCtrl)),
+		chromedp.KeyEvent("\n("),
+		chromedp.Poll(activeLine+` === '()'`, nil),
+	)
+}
+
 // TestMermaidErrorOnItsLine adds a diagram with a syntax error on its third line: the problem
 // names mermaid and points at that line of the draft; the template's diagrams are drawn.
 func TestMermaidErrorOnItsLine(t *testing.T) {

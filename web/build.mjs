@@ -23,7 +23,7 @@ const define = { CASEWRIGHT_MARKUP: JSON.stringify(body[1].trim()) };
 // from lang-markdown, so esbuild would put all of them in the chunks loaded before the editor
 // starts, used or not: lang-markdown gets plain HTML and no tag completion instead
 // (src/markdown-without-html.js). Fenced code in those languages still loads them when it
-// appears, and the editor loads autocomplete after ready (src/typing-aids.js).
+// appears, and the editor loads autocomplete after ready (src/editor-aids.js).
 const markdownWithoutHTML = {
   name: 'markdown-without-html',
   setup(build) {

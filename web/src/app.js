@@ -20,7 +20,7 @@ export async function mountApp(root, options) {
   const emit = options.emit ?? (() => {});
   const status = createStatus(byId('save-status'), byId('banner'));
   // With a portal's pages, link completion is wanted from the start: it loads with the core.
-  const earlyAids = options.site ? import('./typing-aids.js') : null;
+  const earlyAids = options.site ? import('./editor-aids.js') : null;
   const loading = loadCore(options.wasmURL);
   // Built while the core downloads and compiles, not after: the draft's text comes with it.
   const waitingView = createWaitingEditor(byId('editor'));
@@ -68,11 +68,12 @@ export async function mountApp(root, options) {
     emit('validate', app.state.diagnostics);
     return app.state.diagnostics;
   };
-  // Typing aids (bracket closing; link targets completing when the page gave the portal's
-  // pages) load after ready; with link targets, before the editor, as a link may come at once.
+  // The editor's aids (bracket closing, search; link targets completing when the page gave the
+  // portal's pages) load after ready; with link targets, before the editor, as a link may come
+  // at once.
   const targets = options.site ? JSON.parse(session.linkTargets()) ?? [] : [];
   const aids = new Compartment();
-  let aidExtensions = targets.length ? (await earlyAids).typingAids(targets) : null;
+  let aidExtensions = targets.length ? (await earlyAids).editorAids(targets) : null;
   const extensions = () => [aids.of(aidExtensions ?? [])];
   markStartup('first update');
   app.view = waitingView;
@@ -85,10 +86,10 @@ export async function mountApp(root, options) {
     showDiagnostics(app.view, onChange(text));
   };
   if (!aidExtensions) {
-    afterReady().then(() => import('./typing-aids.js')).then(({ typingAids }) => {
-      aidExtensions = typingAids(targets);
+    afterReady().then(() => import('./editor-aids.js')).then(({ editorAids }) => {
+      aidExtensions = editorAids(targets);
       app.view.dispatch({ effects: aids.reconfigure(aidExtensions) });
-    }).catch(() => {}); // without them, brackets do not close by themselves: nothing else is lost
+    }).catch(() => {}); // without them, brackets do not close and search is the browser's own
   }
   app.notice = createNotice(byId('notice'));
 

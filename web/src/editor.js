@@ -11,7 +11,6 @@ import { languages } from '@codemirror/language-data';
 import { syntaxHighlighting, bracketMatching, indentOnInput } from '@codemirror/language';
 import { classHighlighter } from '@lezer/highlight';
 import { lintGutter, lintKeymap, setDiagnostics, previousDiagnostic } from '@codemirror/lint';
-import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/search';
 import { applyFix } from './fixes.js';
 import { editorLimits } from './editor-limits.js';
 
@@ -45,8 +44,6 @@ export function editorState(text, onChange, extensions = []) {
       history(),
       indentOnInput(),
       bracketMatching(),
-      highlightSelectionMatches(),
-      search({ top: true }),
       // Off while a line is huge or lists nest very deep (see editor-limits.js).
       editorLimits(text, {
         language: [
@@ -62,8 +59,7 @@ export function editorState(text, onChange, extensions = []) {
       keymap.of([
         ...defaultKeymap,
         ...historyKeymap,
-        ...searchKeymap,
-        ...lintKeymap, // F8: next problem
+          ...lintKeymap, // F8: next problem
         { key: 'Shift-F8', run: previousDiagnostic },
         indentWithTab,
       ]),

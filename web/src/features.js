@@ -4,7 +4,6 @@
 import { installProblems } from './problems.js';
 import { installOutline } from './outline.js';
 import { installTheme } from './theme.js';
-import { installMermaid } from './mermaid.js';
 import { installScrollSync } from './scroll-sync.js';
 import { installStatusBar } from './statusbar.js';
 import { installExport } from './export.js';
@@ -17,7 +16,6 @@ export const features = [
   installProblems,
   installOutline,
   installTheme,
-  installMermaid,
   installScrollSync,
   installStatusBar,
   installExport,

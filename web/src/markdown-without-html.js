@@ -3,7 +3,7 @@
 // to complete. markdown() nests HTML in raw HTML blocks and tags, and lang-html brings CSS and
 // JavaScript with it: about 50 KB (brotli) before the editor could start, for colours inside
 // raw HTML, which case studies hardly have. Raw HTML keeps Markdown's own highlighting.
-// autocomplete loads after ready (typing-aids.js): markdown() only builds a CompletionContext
+// autocomplete loads after ready (editor-aids.js): markdown() only builds a CompletionContext
 // to ask lang-html's htmlCompletionSource for tag names.
 import { LanguageSupport, StreamLanguage } from '@codemirror/language';
 

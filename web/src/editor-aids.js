@@ -1,0 +1,25 @@
+// The editor's aids that load after it is ready (or, when there are link targets, before it:
+// see app.js), kept out of what the page fetches before it can be used:
+// - from @codemirror/autocomplete, brackets and quotes close as they are typed (Backspace
+//   right after removes the pair), and link targets complete when the page gave a portal's
+//   pages;
+// - from @codemirror/search, the search panel (Ctrl-F, at the top) and the highlighting of
+//   the selection's other occurrences.
+import { Prec } from '@codemirror/state';
+import { keymap } from '@codemirror/view';
+import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
+import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/search';
+import { linkCompletion } from './link-complete.js';
+
+// editorAids returns the editor extensions for targets: [{target, title}], maybe none.
+export function editorAids(targets) {
+  return [
+    closeBrackets(),
+    // Ahead of the editor's own keymap, whose Backspace deletes one character.
+    Prec.high(keymap.of(closeBracketsKeymap)),
+    targets.length ? linkCompletion(targets) : [],
+    highlightSelectionMatches(),
+    search({ top: true }),
+    keymap.of(searchKeymap),
+  ];
+}
