@@ -48,6 +48,7 @@ type Document struct {
 	// abbreviations): a chunk parsed or checked with the current ones is consistent.
 	globals int
 	spans   []chunkSpan
+	spare   []chunkSpan // the spans before the last, reused by the next update
 	src     []byte   // the source of the last update, which the trees' positions index
 	whole   ast.Node // the tree of a document rendered whole, nil when chunked
 	// numbered are the chunks with headings or tab sets, in order, when they were last
@@ -133,12 +134,13 @@ func (d *Document) Line(i int) int { return d.blocks[i].line }
 // Update renders src and returns the patch from the previous blocks to the new ones.
 // The Document keeps src, for Nodes: the caller must not change it afterwards.
 func (d *Document) Update(src []byte) Patch {
+	prev := d.src
 	d.src, d.nodes = src, nil
 	var next []docBlock
 	if bytes.Contains(src, []byte("[^")) {
 		next = d.renderWhole(src)
 	} else {
-		next = d.renderChunks(src)
+		next = d.renderChunks(prev, src)
 	}
 	p := diffBlocks(d.blocks, next)
 	d.blocks = next
@@ -163,12 +165,20 @@ func (d *Document) renderWhole(src []byte) []docBlock {
 	return out
 }
 
-func (d *Document) renderChunks(src []byte) []docBlock {
+// renderChunks renders src, an edit of prevSrc.
+func (d *Document) renderChunks(prevSrc, src []byte) []docBlock {
 	d.whole = nil
 	d.gen++
-	d.spans = splitChunks(src, d.spans)
 	prev := d.chunks
-	chunks := d.matchChunks(src)
+	head, tail := 0, 0
+	spans := d.spare
+	if prev == nil {
+		spans = splitChunks(src, spans)
+	} else {
+		spans, head, tail, _ = resplit(prevSrc, src, d.spans, spans)
+	}
+	d.spare, d.spans = d.spans, spans
+	chunks := d.matchChunks(src, head, tail)
 	d.chunks = chunks
 
 	d.updateGlobals()
@@ -205,28 +215,20 @@ func (d *Document) renderChunks(src []byte) []docBlock {
 	return out
 }
 
-// matchChunks finds the chunk of each span of src: the previous update's chunks at the head
-// and tail of the document, compared in place (an edit leaves all but a few as they were),
-// else one from the pool with the same text, else a new parse.
-func (d *Document) matchChunks(src []byte) []*chunk {
+// matchChunks finds the chunk of each span of src: the previous update's chunks for the
+// head and tail spans that resplit kept (an edit leaves all but a few as they were), else
+// one from the pool with the same text, else a new parse.
+func (d *Document) matchChunks(src []byte, head, tail int) []*chunk {
 	prev, spans := d.chunks, d.spans
 	text := func(i int) []byte { return src[spans[i].start:spans[i].end] }
 	chunks := make([]*chunk, len(spans))
-	head := 0
-	for head < len(spans) && head < len(prev) && string(text(head)) == prev[head].key {
-		chunks[head] = prev[head]
-		prev[head].gen = d.gen
-		head++
-	}
-	tail := 0
-	for tail < len(spans)-head && tail < len(prev)-head {
-		c := prev[len(prev)-1-tail]
-		if string(text(len(spans)-1-tail)) != c.key {
-			break
-		}
-		chunks[len(spans)-1-tail] = c
+	copy(chunks, prev[:head])
+	copy(chunks[len(spans)-tail:], prev[len(prev)-tail:])
+	for _, c := range chunks[:head] {
 		c.gen = d.gen
-		tail++
+	}
+	for _, c := range chunks[len(spans)-tail:] {
+		c.gen = d.gen
 	}
 	for i := head; i < len(spans)-tail; i++ {
 		c := d.pool[string(text(i))]
