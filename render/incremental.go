@@ -49,8 +49,9 @@ type Document struct {
 	globals int
 	spans   []chunkSpan
 	spare   []chunkSpan // the spans before the last, reused by the next update
-	src     []byte   // the source of the last update, which the trees' positions index
-	whole   ast.Node // the tree of a document rendered whole, nil when chunked
+	scratch positions   // for placing a new chunk's tree (move)
+	src     []byte      // the source of the last update, which the trees' positions index
+	whole   ast.Node    // the tree of a document rendered whole, nil when chunked
 	// numbered are the chunks with headings or tab sets, in order, when they were last
 	// numbered: the same chunks keep the same ids and tab numbers.
 	numbered []*chunk
@@ -83,9 +84,12 @@ type chunk struct {
 	// where they are and only the chunks that moved are shifted.
 	doc  ast.Node
 	base int
-	refs []parser.Reference // definitions, in order
-	seen map[string]refSeen // labels looked up and what was found
-	abbr []abbrDef
+	pos  *positions // doc's positions, kept from its second move on
+	// placed is set once doc moved from where it was parsed (offset 0) to its place.
+	placed bool
+	refs   []parser.Reference // definitions, in order
+	seen   map[string]refSeen // labels looked up and what was found
+	abbr   []abbrDef
 	// abbrSig is the document's abbreviation set the chunk was parsed with.
 	abbrSig  string
 	headings *headingIDs
@@ -201,8 +205,7 @@ func (d *Document) renderChunks(prevSrc, src []byte) []docBlock {
 	out := make([]docBlock, 0, len(d.blocks)+4)
 	for i, c := range chunks {
 		if start := d.spans[i].start; c.base != start {
-			shiftTree(c.doc, start-c.base)
-			c.base = start
+			d.move(c, start)
 		}
 		if c.stale {
 			d.renderChunk(c)
@@ -213,6 +216,25 @@ func (d *Document) renderChunks(prevSrc, src []byte) []docBlock {
 		}
 	}
 	return out
+}
+
+// move shifts c's tree to offset start of the document. A new chunk is first placed with
+// positions gathered in scratch storage: most are the chunk being typed in, replaced at the
+// next keystroke; a chunk that moves again keeps its positions for the moves to come.
+func (d *Document) move(c *chunk, start int) {
+	p := c.pos
+	if p == nil {
+		if !c.placed {
+			p = &d.scratch
+			p.reset()
+		} else {
+			p = &positions{}
+			c.pos = p
+		}
+		p.collect(c.doc)
+	}
+	p.shift(start - c.base)
+	c.base, c.placed = start, true
 }
 
 // matchChunks finds the chunk of each span of src: the previous update's chunks for the

@@ -34,61 +34,79 @@ func (d *Document) Nodes() []ast.Node {
 	return nodes
 }
 
-// shiftTree moves every source position held by the nodes under n by delta bytes, for a
-// chunk that moved in the document: a plain recursion, without ast.Walk's callbacks.
-func shiftTree(n ast.Node, delta int) {
-	if delta == 0 {
-		return
-	}
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		shiftNode(c, delta)
+// positions are the source positions held by the nodes under a chunk's root, gathered on
+// the chunk's first move: every keystroke moves all the chunks after it, and a loop over
+// pointers costs a fraction of a walk of the tree through interface calls.
+type positions struct {
+	nodes []ast.Node      // nodes with a position of their own (Pos), in tree order
+	segs  []*text.Segment // every segment: text, lines, raw HTML, fence info, closures
+}
+
+// collect adds the positions of the nodes under root.
+func (p *positions) collect(root ast.Node) {
+	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
+		p.collectNode(c)
 	}
 }
 
-func shiftNode(n ast.Node, delta int) {
+// reset empties p, keeping its storage, and lets go of the nodes.
+func (p *positions) reset() {
+	clear(p.nodes)
+	clear(p.segs)
+	p.nodes, p.segs = p.nodes[:0], p.segs[:0]
+}
+
+func (p *positions) collectNode(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Text:
-		n.Segment = shiftSegment(n.Segment, delta) // its Pos is its segment's start
+		p.segs = append(p.segs, &n.Segment) // its Pos is its segment's start
 		return
 	case *ast.RawHTML:
-		shiftSegments(n.Segments, delta)
+		p.addSegments(n.Segments)
 	case *ast.FencedCodeBlock:
 		if n.Info != nil {
-			n.Info.Segment = shiftSegment(n.Info.Segment, delta)
+			p.segs = append(p.segs, &n.Info.Segment)
 		}
 	case *ast.HTMLBlock:
 		if n.HasClosure() {
-			n.ClosureLine = shiftSegment(n.ClosureLine, delta)
+			p.segs = append(p.segs, &n.ClosureLine)
 		}
 	case *ast.AutoLink:
 		if v := autoLinkValue(n); v != nil {
-			v.Segment = shiftSegment(v.Segment, delta)
+			p.segs = append(p.segs, &v.Segment)
 		}
 	}
-	if p := n.Pos(); p >= 0 {
-		n.SetPos(p + delta)
+	if n.Pos() >= 0 {
+		p.nodes = append(p.nodes, n)
 	}
 	if n.Type() == ast.TypeBlock {
-		shiftSegments(n.Lines(), delta)
+		p.addSegments(n.Lines())
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		shiftNode(c, delta)
+		p.collectNode(c)
 	}
 }
 
-func shiftSegments(s *text.Segments, delta int) {
+func (p *positions) addSegments(s *text.Segments) {
 	if s == nil {
 		return
 	}
-	for i := range s.Len() {
-		s.Set(i, shiftSegment(s.At(i), delta))
+	values := s.Sliced(0, s.Len()) // the segments' own storage
+	for i := range values {
+		p.segs = append(p.segs, &values[i])
 	}
 }
 
-func shiftSegment(s text.Segment, delta int) text.Segment {
-	s.Start += delta
-	s.Stop += delta
-	return s
+// shift moves every position by delta bytes. The nodes go first: some (paragraphs,
+// definition terms) take their Pos from their lines.
+func (p *positions) shift(delta int) {
+	for _, n := range p.nodes {
+		n.SetPos(n.Pos() + delta)
+	}
+	for _, s := range p.segs {
+		s.Start += delta
+		s.Stop += delta
+	}
 }
 
 // autoLinkValue returns the text node that holds an autolink's address, which goldmark
