@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
 
@@ -46,12 +47,13 @@ type Document struct {
 	gen    int               // update count, to take each pooled chunk once
 	// globals counts the changes of the document-wide definitions (references,
 	// abbreviations): a chunk parsed or checked with the current ones is consistent.
-	globals int
-	spans   []chunkSpan
-	spare   []chunkSpan // the spans before the last, reused by the next update
-	scratch positions   // for placing a new chunk's tree (move)
-	src     []byte      // the source of the last update, which the trees' positions index
-	whole   ast.Node    // the tree of a document rendered whole, nil when chunked
+	globals   int
+	spans     []chunkSpan
+	spare     []chunkSpan // the spans before the last, reused by the next update
+	scratch   positions   // for placing a new chunk's tree (move)
+	midBlocks []docBlock  // scratch for the blocks an update renders
+	src       []byte      // the source of the last update, which the trees' positions index
+	whole     ast.Node    // the tree of a document rendered whole, nil when chunked
 	// numbered are the chunks with headings or tab sets, in order, when they were last
 	// numbered: the same chunks keep the same ids and tab numbers.
 	numbered []*chunk
@@ -140,13 +142,11 @@ func (d *Document) Line(i int) int { return d.blocks[i].line }
 func (d *Document) Update(src []byte) Patch {
 	prev := d.src
 	d.src, d.nodes = src, nil
-	var next []docBlock
-	if bytes.Contains(src, []byte("[^")) {
-		next = d.renderWhole(src)
-	} else {
-		next = d.renderChunks(prev, src)
+	if !bytes.Contains(src, []byte("[^")) {
+		return d.renderChunks(prev, src)
 	}
-	p := diffBlocks(d.blocks, next)
+	next := d.renderWhole(src)
+	p := diffBlocks(d.blocks, next, 0, false)
 	d.blocks = next
 	return p
 }
@@ -170,7 +170,7 @@ func (d *Document) renderWhole(src []byte) []docBlock {
 }
 
 // renderChunks renders src, an edit of prevSrc.
-func (d *Document) renderChunks(prevSrc, src []byte) []docBlock {
+func (d *Document) renderChunks(prevSrc, src []byte) Patch {
 	d.whole = nil
 	d.gen++
 	prev := d.chunks
@@ -180,6 +180,10 @@ func (d *Document) renderChunks(prevSrc, src []byte) []docBlock {
 		spans = splitChunks(src, spans)
 	} else {
 		spans, head, tail, _ = resplit(prevSrc, src, d.spans, spans)
+	}
+	lineShift := 0 // of the kept chunks at the tail
+	if tail > 0 {
+		lineShift = spans[len(spans)-1].line - d.spans[len(d.spans)-1].line
 	}
 	d.spare, d.spans = d.spans, spans
 	chunks := d.matchChunks(src, head, tail)
@@ -202,18 +206,66 @@ func (d *Document) renderChunks(prevSrc, src []byte) []docBlock {
 	d.updatePool(prev, replaced)
 	d.numberChunks()
 
-	out := make([]docBlock, 0, len(d.blocks)+4)
+	if prev == nil {
+		next := make([]docBlock, 0, len(d.blocks)+4)
+		for i, c := range chunks {
+			d.place(c, i)
+			next = d.appendBlocks(next, c, i)
+		}
+		p := diffBlocks(d.blocks, next, 0, false)
+		d.blocks = next
+		return p
+	}
+	// Only the chunks from the first to the last that is new or rendered again can have
+	// other blocks: the rest are the previous blocks, those after moved by the same lines.
+	lo, hi := head, len(chunks)-tail
 	for i, c := range chunks {
-		if start := d.spans[i].start; c.base != start {
-			d.move(c, start)
+		if d.place(c, i) {
+			lo, hi = min(lo, i), max(hi, i+1)
 		}
-		if c.stale {
-			d.renderChunk(c)
+	}
+	blockLo, blockTail := 0, 0
+	for _, c := range chunks[:lo] {
+		blockLo += len(c.blocks)
+	}
+	for _, c := range chunks[hi:] {
+		blockTail += len(c.blocks)
+	}
+	mid := d.midBlocks[:0]
+	for i, c := range chunks[lo:hi] {
+		mid = d.appendBlocks(mid, c, lo+i)
+	}
+	d.midBlocks = mid
+	p := diffBlocks(d.blocks[blockLo:len(d.blocks)-blockTail], mid, lineShift, blockTail > 0)
+	p.Start += blockLo
+	d.blocks = slices.Replace(d.blocks, blockLo, len(d.blocks)-blockTail, mid...)
+	if lineShift != 0 {
+		for i := len(d.blocks) - blockTail; i < len(d.blocks); i++ {
+			d.blocks[i].line += lineShift
 		}
-		line := d.spans[i].line
-		for _, b := range c.blocks {
-			out = append(out, docBlock{line: line + b.lineOff, source: b.source, inner: b.inner})
-		}
+	}
+	clear(mid) // the strings now live in d.blocks only
+	return p
+}
+
+// place moves chunk i's tree to its place in the source and renders it if it must be:
+// it reports whether it rendered it.
+func (d *Document) place(c *chunk, i int) bool {
+	if start := d.spans[i].start; c.base != start {
+		d.move(c, start)
+	}
+	if !c.stale {
+		return false
+	}
+	d.renderChunk(c)
+	return true
+}
+
+// appendBlocks appends the blocks of chunk i.
+func (d *Document) appendBlocks(out []docBlock, c *chunk, i int) []docBlock {
+	line := d.spans[i].line
+	for _, b := range c.blocks {
+		out = append(out, docBlock{line: line + b.lineOff, source: b.source, inner: b.inner})
 	}
 	return out
 }
@@ -493,14 +545,17 @@ func (d *Document) renderChunk(c *chunk) {
 }
 
 // diffBlocks finds the patch from prev to next: the common head, and the common tail of
-// blocks that are equal up to one shift of lines.
-func diffBlocks(prev, next []docBlock) Patch {
+// blocks that are equal up to one shift of lines. When prev and next are followed by blocks
+// known to be equal up to a shift of lines (hasTail), the tail takes that shift.
+func diffBlocks(prev, next []docBlock, tailShift int, hasTail bool) Patch {
 	head := 0
 	for head < len(prev) && head < len(next) && prev[head] == next[head] {
 		head++
 	}
 	shift := 0
-	if len(prev) > head && len(next) > head {
+	if hasTail {
+		shift = tailShift
+	} else if len(prev) > head && len(next) > head {
 		shift = next[len(next)-1].line - prev[len(prev)-1].line
 	}
 	tail := 0
@@ -511,7 +566,7 @@ func diffBlocks(prev, next []docBlock) Patch {
 		}
 		tail++
 	}
-	if tail == 0 {
+	if tail == 0 && !hasTail {
 		shift = 0
 	}
 	ins := make([]Block, 0, len(next)-head-tail)
