@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"slices"
 	"sort"
@@ -47,13 +48,10 @@ type Document struct {
 	gen    int               // update count, to take each pooled chunk once
 	// globals counts the changes of the document-wide definitions (references,
 	// abbreviations): a chunk parsed or checked with the current ones is consistent.
-	globals   int
-	spans     []chunkSpan
-	spare     []chunkSpan // the spans before the last, reused by the next update
-	scratch   positions   // for placing a new chunk's tree (move)
-	midBlocks []docBlock  // scratch for the blocks an update renders
-	src       []byte      // the source of the last update, which the trees' positions index
-	whole     ast.Node    // the tree of a document rendered whole, nil when chunked
+	globals int
+	spans   []chunkSpan
+	src     []byte   // the source of the last update, which the trees' positions index
+	whole   ast.Node // the tree of a document rendered whole, nil when chunked
 	// numbered are the chunks with headings or tab sets, in order, when they were last
 	// numbered: the same chunks keep the same ids and tab numbers.
 	numbered []*chunk
@@ -64,6 +62,15 @@ type Document struct {
 	abbrs    *abbrSet
 	abbrSig  string
 	ids      *IDs
+
+	// Storage kept between updates, so that a keystroke allocates little.
+	spare         []chunkSpan // the spans before the last
+	spareChunks   []*chunk    // the chunks before the last
+	spareNumbered []*chunk
+	scratch       positions     // for placing a new chunk's tree (move)
+	midBlocks     []docBlock    // the blocks an update renders
+	html          bytes.Buffer  // a block's HTML, written through out
+	out           *bufio.Writer // what goldmark would make at every call otherwise
 }
 
 // A docBlock is a block of the current document without its wrapper.
@@ -204,6 +211,8 @@ func (d *Document) renderChunks(prevSrc, src []byte) Patch {
 		chunks[i].globals = d.globals
 	}
 	d.updatePool(prev, replaced)
+	clear(prev)
+	d.spareChunks = prev
 	d.numberChunks()
 
 	if prev == nil {
@@ -295,7 +304,7 @@ func (d *Document) move(c *chunk, start int) {
 func (d *Document) matchChunks(src []byte, head, tail int) []*chunk {
 	prev, spans := d.chunks, d.spans
 	text := func(i int) []byte { return src[spans[i].start:spans[i].end] }
-	chunks := make([]*chunk, len(spans))
+	chunks := slices.Grow(d.spareChunks[:0], len(spans))[:len(spans)]
 	copy(chunks, prev[:head])
 	copy(chunks[len(spans)-tail:], prev[len(prev)-tail:])
 	for _, c := range chunks[:head] {
@@ -484,7 +493,7 @@ func (d *Document) consistent(c *chunk) bool {
 // numberChunks gives headings their document-wide ids and tab sets their numbers, and
 // marks the chunks whose numbers changed.
 func (d *Document) numberChunks() {
-	numbered := d.numbered[:0:0]
+	numbered := d.spareNumbered[:0]
 	for _, c := range d.chunks {
 		if c.headings != nil && (len(c.headings.auto) > 0 || len(c.headings.explicit) > 0) || c.tabs != nil && len(c.tabs.sets) > 0 {
 			numbered = append(numbered, c)
@@ -493,7 +502,8 @@ func (d *Document) numberChunks() {
 	if sameChunks(numbered, d.numbered) {
 		return // the same headings and tab sets in the same order: the same numbers
 	}
-	d.numbered = numbered
+	clear(d.numbered)
+	d.spareNumbered, d.numbered = d.numbered, numbered
 	ids := d.ids
 	clear(ids.used)
 	for _, c := range d.chunks {
@@ -532,14 +542,23 @@ func (d *Document) numberChunks() {
 
 // renderChunk renders c's blocks from the document's source, where c's tree points.
 func (d *Document) renderChunk(c *chunk) {
-	lines := NewLineIndex(c.src)
+	if d.out == nil {
+		d.out = bufio.NewWriter(&d.html)
+	}
 	c.blocks = c.blocks[:0]
-	var buf bytes.Buffer
+	line, lineAt := 0, 0 // lines of c.src before lineAt
 	for n := c.doc.FirstChild(); n != nil; n = n.NextSibling() {
 		start, end := Span(n, d.src)
-		buf.Reset()
-		_ = d.r.RenderNode(&buf, d.src, n)
-		c.blocks = append(c.blocks, chunkBlock{lineOff: lines.Line(start-c.base) - 1, source: string(d.src[start:end]), inner: buf.String()})
+		d.html.Reset()
+		_ = d.r.md.Renderer().Render(d.out, d.src, n)
+		lineOff := 0
+		if off := start - c.base; off >= lineAt && off <= len(c.src) {
+			line += bytes.Count(c.src[lineAt:off], []byte{'\n'})
+			lineAt, lineOff = off, line
+		} else { // a block without a place of its own
+			lineOff = NewLineIndex(c.src).Line(off) - 1
+		}
+		c.blocks = append(c.blocks, chunkBlock{lineOff: lineOff, source: string(d.src[start:end]), inner: d.html.String()})
 	}
 	c.stale = false
 }
