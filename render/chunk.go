@@ -62,17 +62,27 @@ func splitFrom(src []byte, start, line int, out []chunkSpan, known func(off, lin
 	return out, false
 }
 
-// resplit cuts src, an edit of prev whose chunks were prevSpans, into chunks, appending
-// them to out. Only the chunks around the edited bytes are cut again: it returns how many
-// chunks at the head are prevSpans' own (unchanged), and how many at the tail are
-// prevSpans' last ones moved by delta bytes (unchanged text).
-func resplit(prev, src []byte, prevSpans, out []chunkSpan) (spans []chunkSpan, head, tail, delta int) {
+// An edit turns the source prev into src: they share their first pre and last suf bytes.
+type edit struct {
+	prev, src []byte
+	pre, suf  int
+}
+
+func newEdit(prev, src []byte) edit {
+	pre := commonPrefix(prev, src)
+	return edit{prev: prev, src: src, pre: pre, suf: commonSuffix(prev[pre:], src[pre:])}
+}
+
+// resplit cuts e.src into chunks, the chunks of e.prev being prevSpans, appending them to
+// out. Only the chunks around the edited bytes are cut again: it returns how many chunks at
+// the head are prevSpans' own (unchanged), and how many at the tail are prevSpans' last
+// ones moved by delta bytes (unchanged text).
+func resplit(e edit, prevSpans, out []chunkSpan) (spans []chunkSpan, head, tail, delta int) {
 	out = out[:0]
+	prev, src, pre, suf := e.prev, e.src, e.pre, e.suf
 	if len(prevSpans) == 0 {
 		return splitChunks(src, out), 0, 0, 0
 	}
-	pre := commonPrefix(prev, src)
-	suf := commonSuffix(prev[pre:], src[pre:])
 	delta = len(src) - len(prev)
 	// The cut at a chunk's first line looks ahead at most through the first line of the
 	// next chunk (a blank line then a line in column 0 ends startsTerm's look-ahead), so the

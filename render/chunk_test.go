@@ -32,7 +32,7 @@ func TestResplitMatchesSplit(t *testing.T) {
 				if i%7 == 0 {
 					next = append(append([]byte(nil), next...), snippets[rng.Intn(len(snippets))]...)
 				}
-				got, head, tail, delta := resplit(src, next, spans, nil)
+				got, head, tail, delta := resplit(newEdit(src, next), spans, nil)
 				want := splitChunks(next, nil)
 				what := fmt.Sprintf("edit %d", i)
 				if !slices.Equal(got, want) {

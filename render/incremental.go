@@ -52,6 +52,8 @@ type Document struct {
 	spans   []chunkSpan
 	src     []byte   // the source of the last update, which the trees' positions index
 	whole   ast.Node // the tree of a document rendered whole, nil when chunked
+	// footnotes is set when the source holds "[^": the document is then rendered whole.
+	footnotes bool
 	// numbered are the chunks with headings or tab sets, in order, when they were last
 	// numbered: the same chunks keep the same ids and tab numbers.
 	numbered []*chunk
@@ -147,10 +149,11 @@ func (d *Document) Line(i int) int { return d.blocks[i].line }
 // Update renders src and returns the patch from the previous blocks to the new ones.
 // The Document keeps src, for Nodes: the caller must not change it afterwards.
 func (d *Document) Update(src []byte) Patch {
-	prev := d.src
+	e := newEdit(d.src, src)
 	d.src, d.nodes = src, nil
-	if !bytes.Contains(src, []byte("[^")) {
-		return d.renderChunks(prev, src)
+	d.footnotes = mayHaveFootnotes(e, d.footnotes)
+	if !d.footnotes {
+		return d.renderChunks(e)
 	}
 	next := d.renderWhole(src)
 	p := diffBlocks(d.blocks, next, 0, false)
@@ -176,8 +179,20 @@ func (d *Document) renderWhole(src []byte) []docBlock {
 	return out
 }
 
-// renderChunks renders src, an edit of prevSrc.
-func (d *Document) renderChunks(prevSrc, src []byte) Patch {
+// mayHaveFootnotes reports whether e.src holds "[^", what a footnote starts with, knowing
+// whether e.prev did: only the bytes around the edit are searched when it did not.
+func mayHaveFootnotes(e edit, before bool) bool {
+	marker := []byte("[^")
+	if before || e.prev == nil {
+		return bytes.Contains(e.src, marker)
+	}
+	around := e.src[max(e.pre-1, 0):min(len(e.src)-e.suf+1, len(e.src))]
+	return bytes.Contains(around, marker)
+}
+
+// renderChunks renders e.src.
+func (d *Document) renderChunks(e edit) Patch {
+	src := e.src
 	d.whole = nil
 	d.gen++
 	prev := d.chunks
@@ -186,7 +201,7 @@ func (d *Document) renderChunks(prevSrc, src []byte) Patch {
 	if prev == nil {
 		spans = splitChunks(src, spans)
 	} else {
-		spans, head, tail, _ = resplit(prevSrc, src, d.spans, spans)
+		spans, head, tail, _ = resplit(e, d.spans, spans)
 	}
 	lineShift := 0 // of the kept chunks at the tail
 	if tail > 0 {
@@ -292,9 +307,9 @@ func (d *Document) move(c *chunk, start int) {
 			p = &positions{}
 			c.pos = p
 		}
-		p.collect(c.doc)
+		p.collect(c.doc, c.base)
 	}
-	p.shift(start - c.base)
+	p.shift(start-c.base, start)
 	c.base, c.placed = start, true
 }
 

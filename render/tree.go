@@ -4,6 +4,7 @@ import (
 	"reflect"
 
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -39,13 +40,14 @@ func (d *Document) Nodes() []ast.Node {
 // pointers costs a fraction of a walk of the tree through interface calls.
 type positions struct {
 	nodes []ast.Node      // nodes with a position of their own (Pos), in tree order
+	rel   []int           // each node's position less the chunk's offset
 	segs  []*text.Segment // every segment: text, lines, raw HTML, fence info, closures
 }
 
-// collect adds the positions of the nodes under root.
-func (p *positions) collect(root ast.Node) {
+// collect adds the positions of the nodes under root, a tree at offset base.
+func (p *positions) collect(root ast.Node, base int) {
 	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
-		p.collectNode(c)
+		p.collectNode(c, base)
 	}
 }
 
@@ -53,14 +55,16 @@ func (p *positions) collect(root ast.Node) {
 func (p *positions) reset() {
 	clear(p.nodes)
 	clear(p.segs)
-	p.nodes, p.segs = p.nodes[:0], p.segs[:0]
+	p.nodes, p.rel, p.segs = p.nodes[:0], p.rel[:0], p.segs[:0]
 }
 
-func (p *positions) collectNode(n ast.Node) {
+func (p *positions) collectNode(n ast.Node, base int) {
 	switch n := n.(type) {
 	case *ast.Text:
 		p.segs = append(p.segs, &n.Segment) // its Pos is its segment's start
 		return
+	case *ast.Paragraph, *ast.TextBlock, *ast.LinkReferenceDefinition, *extast.DefinitionTerm, *extast.DefinitionList:
+		// Pos is read from the lines (or the first child): not a position of its own.
 	case *ast.RawHTML:
 		p.addSegments(n.Segments)
 	case *ast.FencedCodeBlock:
@@ -76,14 +80,15 @@ func (p *positions) collectNode(n ast.Node) {
 			p.segs = append(p.segs, &v.Segment)
 		}
 	}
-	if n.Pos() >= 0 {
+	if pos := n.Pos(); pos >= 0 {
 		p.nodes = append(p.nodes, n)
+		p.rel = append(p.rel, pos-base)
 	}
 	if n.Type() == ast.TypeBlock {
 		p.addSegments(n.Lines())
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		p.collectNode(c)
+		p.collectNode(c, base)
 	}
 }
 
@@ -97,11 +102,10 @@ func (p *positions) addSegments(s *text.Segments) {
 	}
 }
 
-// shift moves every position by delta bytes. The nodes go first: some (paragraphs,
-// definition terms) take their Pos from their lines.
-func (p *positions) shift(delta int) {
-	for _, n := range p.nodes {
-		n.SetPos(n.Pos() + delta)
+// shift moves every position by delta bytes, the chunk's offset becoming base.
+func (p *positions) shift(delta, base int) {
+	for i, n := range p.nodes {
+		n.SetPos(p.rel[i] + base)
 	}
 	for _, s := range p.segs {
 		s.Start += delta
