@@ -57,7 +57,9 @@ type Document struct {
 	// numbered are the chunks with headings or tab sets, in order, when they were last
 	// numbered: the same chunks keep the same ids and tab numbers.
 	numbered []*chunk
-	nodes    []ast.Node // the top-level blocks of the last update, once asked for (Nodes)
+	// nodes are the top-level blocks of the last update, once asked for (Nodes): the same
+	// layout as blocks while chunked, updated with it.
+	nodes []ast.Node
 
 	refs     map[string]parser.Reference
 	refOwner []*chunk // chunks that define references, in order, for refs
@@ -71,6 +73,7 @@ type Document struct {
 	spareNumbered []*chunk
 	scratch       positions     // for placing a new chunk's tree (move)
 	midBlocks     []docBlock    // the blocks an update renders
+	midNodes      []ast.Node    // and their nodes
 	html          bytes.Buffer  // a block's HTML, written through out
 	out           *bufio.Writer // what goldmark would make at every call otherwise
 }
@@ -150,7 +153,7 @@ func (d *Document) Line(i int) int { return d.blocks[i].line }
 // The Document keeps src, for Nodes: the caller must not change it afterwards.
 func (d *Document) Update(src []byte) Patch {
 	e := newEdit(d.src, src)
-	d.src, d.nodes = src, nil
+	d.src = src
 	d.footnotes = mayHaveFootnotes(e, d.footnotes)
 	if !d.footnotes {
 		return d.renderChunks(e)
@@ -163,6 +166,7 @@ func (d *Document) Update(src []byte) Patch {
 
 // renderWhole renders src in one parse, for documents with footnotes.
 func (d *Document) renderWhole(src []byte) []docBlock {
+	d.nodes = nil
 	d.chunks, d.refOwner = nil, nil
 	clear(d.pool)
 	doc := d.r.Parse(src)
@@ -231,6 +235,7 @@ func (d *Document) renderChunks(e edit) Patch {
 	d.numberChunks()
 
 	if prev == nil {
+		d.nodes = nil
 		next := make([]docBlock, 0, len(d.blocks)+4)
 		for i, c := range chunks {
 			d.place(c, i)
@@ -269,7 +274,23 @@ func (d *Document) renderChunks(e edit) Patch {
 		}
 	}
 	clear(mid) // the strings now live in d.blocks only
+	if d.nodes != nil {
+		d.replaceNodes(chunks[lo:hi], blockLo, len(d.nodes)-blockTail)
+	}
 	return p
+}
+
+// replaceNodes puts the top-level nodes of chunks in place of d.nodes[from:to].
+func (d *Document) replaceNodes(chunks []*chunk, from, to int) {
+	mid := d.midNodes[:0]
+	for _, c := range chunks {
+		for n := c.doc.FirstChild(); n != nil; n = n.NextSibling() {
+			mid = append(mid, n)
+		}
+	}
+	d.nodes = slices.Replace(d.nodes, from, to, mid...)
+	clear(mid)
+	d.midNodes = mid
 }
 
 // place moves chunk i's tree to its place in the source and renders it if it must be:

@@ -16,9 +16,12 @@ import (
 // slice, not NextSibling. A node met again after a later Update is the same block with the
 // same text, moved (every position by the same amount) with its chunk; only heading ids,
 // which are unique across the document, may have changed.
+//
+// The slice itself is valid until the next Update, which updates it in place: only the
+// chunks an edit changed are listed again.
 func (d *Document) Nodes() []ast.Node {
 	if d.nodes != nil {
-		return d.nodes
+		return d.nodes[:len(d.nodes):len(d.nodes)] // a caller's append copies
 	}
 	nodes := make([]ast.Node, 0, len(d.blocks))
 	if d.whole != nil {
@@ -32,7 +35,7 @@ func (d *Document) Nodes() []ast.Node {
 		}
 	}
 	d.nodes = nodes
-	return nodes
+	return nodes[:len(nodes):len(nodes)]
 }
 
 // positions are the source positions held by the nodes under a chunk's root, gathered on
