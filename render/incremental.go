@@ -229,10 +229,16 @@ func (d *Document) renderChunks(e edit) Patch {
 		}
 		chunks[i].globals = d.globals
 	}
+	// The chunks with headings or tab sets stay the same, in the same order, unless the
+	// edit replaced one, or one was parsed again.
+	renumber := prev == nil || anyNumbered(replaced) ||
+		!sameNumbered(prev[head:len(prev)-tail], chunks[head:len(chunks)-tail])
 	d.updatePool(prev, replaced)
 	clear(prev)
 	d.spareChunks = prev
-	d.numberChunks()
+	if renumber {
+		d.numberChunks()
+	}
 
 	if prev == nil {
 		d.nodes = nil
@@ -526,12 +532,46 @@ func (d *Document) consistent(c *chunk) bool {
 	return true
 }
 
+// numbered reports whether c has headings or tab sets, which numberChunks numbers.
+func (c *chunk) numbered() bool {
+	return c.headings != nil && (len(c.headings.auto) > 0 || len(c.headings.explicit) > 0) || c.tabs != nil && len(c.tabs.sets) > 0
+}
+
+// sameNumbered reports whether a and b hold the same numbered chunks in the same order.
+func sameNumbered(a, b []*chunk) bool {
+	i, j := 0, 0
+	for {
+		for i < len(a) && !a[i].numbered() {
+			i++
+		}
+		for j < len(b) && !b[j].numbered() {
+			j++
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b)
+		}
+		if a[i] != b[j] {
+			return false
+		}
+		i, j = i+1, j+1
+	}
+}
+
+func anyNumbered(chunks []*chunk) bool {
+	for _, c := range chunks {
+		if c.numbered() {
+			return true
+		}
+	}
+	return false
+}
+
 // numberChunks gives headings their document-wide ids and tab sets their numbers, and
 // marks the chunks whose numbers changed.
 func (d *Document) numberChunks() {
 	numbered := d.spareNumbered[:0]
 	for _, c := range d.chunks {
-		if c.headings != nil && (len(c.headings.auto) > 0 || len(c.headings.explicit) > 0) || c.tabs != nil && len(c.tabs.sets) > 0 {
+		if c.numbered() {
 			numbered = append(numbered, c)
 		}
 	}
