@@ -215,7 +215,10 @@ func (d *Document) renderChunks(e edit) Patch {
 	chunks := d.matchChunks(src, head, tail)
 	d.chunks = chunks
 
-	d.updateGlobals()
+	// The document-wide definitions change only with the chunks that hold some.
+	if prev == nil || anyDefines(prev[head:len(prev)-tail]) || anyDefines(chunks[head:len(chunks)-tail]) {
+		d.updateGlobals()
+	}
 	var replaced []*chunk
 	for i, c := range chunks {
 		if c.globals == d.globals {
@@ -452,6 +455,16 @@ func (d *Document) parseChunk(key string) *chunk {
 	c.headings, _ = pc.Get(headingIDsKey).(*headingIDs)
 	c.tabs, _ = pc.Get(tabSetsKey).(*tabSets)
 	return c
+}
+
+// anyDefines reports whether one of chunks defines references or abbreviations.
+func anyDefines(chunks []*chunk) bool {
+	for _, c := range chunks {
+		if len(c.refs) > 0 || len(c.abbr) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // updateGlobals gathers the document-wide definitions from the chunks: the first
