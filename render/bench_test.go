@@ -82,3 +82,28 @@ func BenchmarkNewLineEdit(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkKeystrokeWithTree is a keystroke as the editor makes it: a character typed in the
+// middle of the document, then the tree handed to the validator (Nodes).
+func BenchmarkKeystrokeWithTree(b *testing.B) {
+	src := readBench(b, benchDocs[1].path)
+	mid := len(src) / 2
+	for mid < len(src) && src[mid] != ' ' {
+		mid++
+	}
+	edited := append(append(append([]byte(nil), src[:mid]...), 'x'), src[mid:]...)
+	d := NewDocument(New())
+	d.Update(src)
+	d.Nodes()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if i%2 == 0 {
+			d.Update(edited)
+		} else {
+			d.Update(src)
+		}
+		d.Nodes()
+		i++
+	}
+}

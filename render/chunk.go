@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"encoding/binary"
+	"sort"
 )
 
 // A chunkSpan is a run of whole lines of a document, [start, end) in bytes, that begins
@@ -18,12 +20,21 @@ type chunkSpan struct {
 // the block before it (a list item, a definition, a tab, a definition term). Cutting
 // less often is always correct, only slower; the random-edit tests check the cuts.
 func splitChunks(src []byte, out []chunkSpan) []chunkSpan {
-	out = out[:0]
+	out, _ = splitFrom(src, 0, 1, out[:0], nil)
+	return out
+}
+
+// splitFrom appends to out the chunks of src from offset start, where a chunk begins on
+// line line. At each later cut, known (when not nil) says whether the chunks from there on
+// are already known; splitting then stops there and splitFrom reports true.
+//
+// A cut is decided from the lines before it (the scanner, idle at every cut) and from the
+// line itself with startsTerm's look-ahead, so splitting may start again at any cut.
+func splitFrom(src []byte, start, line int, out []chunkSpan, known func(off, line int) bool) ([]chunkSpan, bool) {
 	var sc chunkScanner
-	chunkStart, chunkLine := 0, 1
+	chunkStart, chunkLine := start, line
 	prevBlank := false
-	line := 1
-	for off := 0; off < len(src); line++ {
+	for off := start; off < len(src); line++ {
 		next := bytes.IndexByte(src[off:], '\n')
 		if next < 0 {
 			next = len(src)
@@ -33,6 +44,9 @@ func splitChunks(src []byte, out []chunkSpan) []chunkSpan {
 		l := src[off:next]
 		if off > chunkStart && prevBlank && sc.idle() && startsChunk(l) && !startsTerm(src[next:]) {
 			out = append(out, chunkSpan{chunkStart, off, chunkLine})
+			if known != nil && known(off, line) {
+				return out, true
+			}
 			chunkStart, chunkLine = off, line
 		}
 		blank := isBlankLine(l)
@@ -45,7 +59,106 @@ func splitChunks(src []byte, out []chunkSpan) []chunkSpan {
 	if chunkStart < len(src) || len(out) == 0 {
 		out = append(out, chunkSpan{chunkStart, len(src), chunkLine})
 	}
-	return out
+	return out, false
+}
+
+// An edit turns the source prev into src: they share their first pre and last suf bytes.
+type edit struct {
+	prev, src []byte
+	pre, suf  int
+}
+
+func newEdit(prev, src []byte) edit {
+	pre := commonPrefix(prev, src)
+	return edit{prev: prev, src: src, pre: pre, suf: commonSuffix(prev[pre:], src[pre:])}
+}
+
+// resplit cuts e.src into chunks, the chunks of e.prev being prevSpans, appending them to
+// out. Only the chunks around the edited bytes are cut again: it returns how many chunks at
+// the head are prevSpans' own (unchanged), and how many at the tail are prevSpans' last
+// ones moved by delta bytes (unchanged text).
+func resplit(e edit, prevSpans, out []chunkSpan) (spans []chunkSpan, head, tail, delta int) {
+	out = out[:0]
+	prev, src, pre, suf := e.prev, e.src, e.pre, e.suf
+	if len(prevSpans) == 0 {
+		return splitChunks(src, out), 0, 0, 0
+	}
+	delta = len(src) - len(prev)
+	// The cut at a chunk's first line looks ahead at most through the first line of the
+	// next chunk (a blank line then a line in column 0 ends startsTerm's look-ahead), so the
+	// cuts up to chunk k stand when the first line of chunk k+1 ends before the edit.
+	m := sort.Search(len(prevSpans), func(i int) bool { return prevSpans[i].start > pre }) - 1
+	k := m - 2
+	if m >= 1 && lineEnd(prev, prevSpans[m].start) <= pre {
+		k = m - 1
+	}
+	k = max(k, 0)
+	out = append(out, prevSpans[:k]...)
+	// The chunks from a cut in the unchanged tail that was a cut before are the previous
+	// ones: the same text, and an idle scanner at the cut in both.
+	r := k + 1
+	lines := 0
+	out, synced := splitFrom(src, prevSpans[k].start, prevSpans[k].line, out, func(off, line int) bool {
+		if off < len(src)-suf {
+			return false
+		}
+		for r < len(prevSpans) && prevSpans[r].start < off-delta {
+			r++
+		}
+		if r < len(prevSpans) && prevSpans[r].start == off-delta {
+			lines = line - prevSpans[r].line
+			return true
+		}
+		return false
+	})
+	if !synced {
+		return out, k, 0, delta
+	}
+	for _, s := range prevSpans[r:] {
+		out = append(out, chunkSpan{s.start + delta, s.end + delta, s.line + lines})
+	}
+	return out, k, len(prevSpans) - r, delta
+}
+
+// lineEnd returns the offset after the line of src that begins at off.
+func lineEnd(src []byte, off int) int {
+	if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+		return off + i + 1
+	}
+	return len(src)
+}
+
+// commonPrefix returns the length of the longest common prefix of a and b: whole blocks
+// first, compared by bytes.Equal's vector code, then words, then bytes.
+func commonPrefix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i+256 <= n && bytes.Equal(a[i:i+256], b[i:i+256]) {
+		i += 256
+	}
+	for i+8 <= n && binary.LittleEndian.Uint64(a[i:]) == binary.LittleEndian.Uint64(b[i:]) {
+		i += 8
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+// commonSuffix returns the length of the longest common suffix of a and b.
+func commonSuffix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i+256 <= n && bytes.Equal(a[len(a)-i-256:len(a)-i], b[len(b)-i-256:len(b)-i]) {
+		i += 256
+	}
+	for i+8 <= n && binary.LittleEndian.Uint64(a[len(a)-i-8:]) == binary.LittleEndian.Uint64(b[len(b)-i-8:]) {
+		i += 8
+	}
+	for i < n && a[len(a)-i-1] == b[len(b)-i-1] {
+		i++
+	}
+	return i
 }
 
 func isBlankLine(l []byte) bool {

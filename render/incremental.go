@@ -1,7 +1,9 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
 
@@ -50,16 +52,30 @@ type Document struct {
 	spans   []chunkSpan
 	src     []byte   // the source of the last update, which the trees' positions index
 	whole   ast.Node // the tree of a document rendered whole, nil when chunked
+	// footnotes is set when the source holds "[^": the document is then rendered whole.
+	footnotes bool
 	// numbered are the chunks with headings or tab sets, in order, when they were last
 	// numbered: the same chunks keep the same ids and tab numbers.
 	numbered []*chunk
-	nodes    []ast.Node // the top-level blocks of the last update, once asked for (Nodes)
+	// nodes are the top-level blocks of the last update, once asked for (Nodes): the same
+	// layout as blocks while chunked, updated with it.
+	nodes []ast.Node
 
 	refs     map[string]parser.Reference
 	refOwner []*chunk // chunks that define references, in order, for refs
 	abbrs    *abbrSet
 	abbrSig  string
 	ids      *IDs
+
+	// Storage kept between updates, so that a keystroke allocates little.
+	spare         []chunkSpan // the spans before the last
+	spareChunks   []*chunk    // the chunks before the last
+	spareNumbered []*chunk
+	scratch       positions     // for placing a new chunk's tree (move)
+	midBlocks     []docBlock    // the blocks an update renders
+	midNodes      []ast.Node    // and their nodes
+	html          bytes.Buffer  // a block's HTML, written through out
+	out           *bufio.Writer // what goldmark would make at every call otherwise
 }
 
 // A docBlock is a block of the current document without its wrapper.
@@ -82,9 +98,12 @@ type chunk struct {
 	// where they are and only the chunks that moved are shifted.
 	doc  ast.Node
 	base int
-	refs []parser.Reference // definitions, in order
-	seen map[string]refSeen // labels looked up and what was found
-	abbr []abbrDef
+	pos  *positions // doc's positions, kept from its second move on
+	// placed is set once doc moved from where it was parsed (offset 0) to its place.
+	placed bool
+	refs   []parser.Reference // definitions, in order
+	seen   map[string]refSeen // labels looked up and what was found
+	abbr   []abbrDef
 	// abbrSig is the document's abbreviation set the chunk was parsed with.
 	abbrSig  string
 	headings *headingIDs
@@ -133,20 +152,21 @@ func (d *Document) Line(i int) int { return d.blocks[i].line }
 // Update renders src and returns the patch from the previous blocks to the new ones.
 // The Document keeps src, for Nodes: the caller must not change it afterwards.
 func (d *Document) Update(src []byte) Patch {
-	d.src, d.nodes = src, nil
-	var next []docBlock
-	if bytes.Contains(src, []byte("[^")) {
-		next = d.renderWhole(src)
-	} else {
-		next = d.renderChunks(src)
+	e := newEdit(d.src, src)
+	d.src = src
+	d.footnotes = mayHaveFootnotes(e, d.footnotes)
+	if !d.footnotes {
+		return d.renderChunks(e)
 	}
-	p := diffBlocks(d.blocks, next)
+	next := d.renderWhole(src)
+	p := diffBlocks(d.blocks, next, 0, false)
 	d.blocks = next
 	return p
 }
 
 // renderWhole renders src in one parse, for documents with footnotes.
 func (d *Document) renderWhole(src []byte) []docBlock {
+	d.nodes = nil
 	d.chunks, d.refOwner = nil, nil
 	clear(d.pool)
 	doc := d.r.Parse(src)
@@ -163,15 +183,42 @@ func (d *Document) renderWhole(src []byte) []docBlock {
 	return out
 }
 
-func (d *Document) renderChunks(src []byte) []docBlock {
+// mayHaveFootnotes reports whether e.src holds "[^", what a footnote starts with, knowing
+// whether e.prev did: only the bytes around the edit are searched when it did not.
+func mayHaveFootnotes(e edit, before bool) bool {
+	marker := []byte("[^")
+	if before || e.prev == nil {
+		return bytes.Contains(e.src, marker)
+	}
+	around := e.src[max(e.pre-1, 0):min(len(e.src)-e.suf+1, len(e.src))]
+	return bytes.Contains(around, marker)
+}
+
+// renderChunks renders e.src.
+func (d *Document) renderChunks(e edit) Patch {
+	src := e.src
 	d.whole = nil
 	d.gen++
-	d.spans = splitChunks(src, d.spans)
 	prev := d.chunks
-	chunks := d.matchChunks(src)
+	head, tail := 0, 0
+	spans := d.spare
+	if prev == nil {
+		spans = splitChunks(src, spans)
+	} else {
+		spans, head, tail, _ = resplit(e, d.spans, spans)
+	}
+	lineShift := 0 // of the kept chunks at the tail
+	if tail > 0 {
+		lineShift = spans[len(spans)-1].line - d.spans[len(d.spans)-1].line
+	}
+	d.spare, d.spans = d.spans, spans
+	chunks := d.matchChunks(src, head, tail)
 	d.chunks = chunks
 
-	d.updateGlobals()
+	// The document-wide definitions change only with the chunks that hold some.
+	if prev == nil || anyDefines(prev[head:len(prev)-tail]) || anyDefines(chunks[head:len(chunks)-tail]) {
+		d.updateGlobals()
+	}
 	var replaced []*chunk
 	for i, c := range chunks {
 		if c.globals == d.globals {
@@ -185,48 +232,131 @@ func (d *Document) renderChunks(src []byte) []docBlock {
 		}
 		chunks[i].globals = d.globals
 	}
+	// The chunks with headings or tab sets stay the same, in the same order, unless the
+	// edit replaced one, or one was parsed again.
+	renumber := prev == nil || anyNumbered(replaced) ||
+		!sameNumbered(prev[head:len(prev)-tail], chunks[head:len(chunks)-tail])
 	d.updatePool(prev, replaced)
-	d.numberChunks()
+	clear(prev)
+	d.spareChunks = prev
+	if renumber {
+		d.numberChunks()
+	}
 
-	out := make([]docBlock, 0, len(d.blocks)+4)
+	if prev == nil {
+		d.nodes = nil
+		next := make([]docBlock, 0, len(d.blocks)+4)
+		for i, c := range chunks {
+			d.place(c, i)
+			next = d.appendBlocks(next, c, i)
+		}
+		p := diffBlocks(d.blocks, next, 0, false)
+		d.blocks = next
+		return p
+	}
+	// Only the chunks from the first to the last that is new or rendered again can have
+	// other blocks: the rest are the previous blocks, those after moved by the same lines.
+	lo, hi := head, len(chunks)-tail
 	for i, c := range chunks {
-		if start := d.spans[i].start; c.base != start {
-			shiftTree(c.doc, start-c.base)
-			c.base = start
+		if d.place(c, i) {
+			lo, hi = min(lo, i), max(hi, i+1)
 		}
-		if c.stale {
-			d.renderChunk(c)
+	}
+	blockLo, blockTail := 0, 0
+	for _, c := range chunks[:lo] {
+		blockLo += len(c.blocks)
+	}
+	for _, c := range chunks[hi:] {
+		blockTail += len(c.blocks)
+	}
+	mid := d.midBlocks[:0]
+	for i, c := range chunks[lo:hi] {
+		mid = d.appendBlocks(mid, c, lo+i)
+	}
+	d.midBlocks = mid
+	p := diffBlocks(d.blocks[blockLo:len(d.blocks)-blockTail], mid, lineShift, blockTail > 0)
+	p.Start += blockLo
+	d.blocks = slices.Replace(d.blocks, blockLo, len(d.blocks)-blockTail, mid...)
+	if lineShift != 0 {
+		for i := len(d.blocks) - blockTail; i < len(d.blocks); i++ {
+			d.blocks[i].line += lineShift
 		}
-		line := d.spans[i].line
-		for _, b := range c.blocks {
-			out = append(out, docBlock{line: line + b.lineOff, source: b.source, inner: b.inner})
+	}
+	clear(mid) // the strings now live in d.blocks only
+	if d.nodes != nil {
+		d.replaceNodes(chunks[lo:hi], blockLo, len(d.nodes)-blockTail)
+	}
+	return p
+}
+
+// replaceNodes puts the top-level nodes of chunks in place of d.nodes[from:to].
+func (d *Document) replaceNodes(chunks []*chunk, from, to int) {
+	mid := d.midNodes[:0]
+	for _, c := range chunks {
+		for n := c.doc.FirstChild(); n != nil; n = n.NextSibling() {
+			mid = append(mid, n)
 		}
+	}
+	d.nodes = slices.Replace(d.nodes, from, to, mid...)
+	clear(mid)
+	d.midNodes = mid
+}
+
+// place moves chunk i's tree to its place in the source and renders it if it must be:
+// it reports whether it rendered it.
+func (d *Document) place(c *chunk, i int) bool {
+	if start := d.spans[i].start; c.base != start {
+		d.move(c, start)
+	}
+	if !c.stale {
+		return false
+	}
+	d.renderChunk(c)
+	return true
+}
+
+// appendBlocks appends the blocks of chunk i.
+func (d *Document) appendBlocks(out []docBlock, c *chunk, i int) []docBlock {
+	line := d.spans[i].line
+	for _, b := range c.blocks {
+		out = append(out, docBlock{line: line + b.lineOff, source: b.source, inner: b.inner})
 	}
 	return out
 }
 
-// matchChunks finds the chunk of each span of src: the previous update's chunks at the head
-// and tail of the document, compared in place (an edit leaves all but a few as they were),
-// else one from the pool with the same text, else a new parse.
-func (d *Document) matchChunks(src []byte) []*chunk {
+// move shifts c's tree to offset start of the document. A new chunk is first placed with
+// positions gathered in scratch storage: most are the chunk being typed in, replaced at the
+// next keystroke; a chunk that moves again keeps its positions for the moves to come.
+func (d *Document) move(c *chunk, start int) {
+	p := c.pos
+	if p == nil {
+		if !c.placed {
+			p = &d.scratch
+			p.reset()
+		} else {
+			p = &positions{}
+			c.pos = p
+		}
+		p.collect(c.doc, c.base)
+	}
+	p.shift(start-c.base, start)
+	c.base, c.placed = start, true
+}
+
+// matchChunks finds the chunk of each span of src: the previous update's chunks for the
+// head and tail spans that resplit kept (an edit leaves all but a few as they were), else
+// one from the pool with the same text, else a new parse.
+func (d *Document) matchChunks(src []byte, head, tail int) []*chunk {
 	prev, spans := d.chunks, d.spans
 	text := func(i int) []byte { return src[spans[i].start:spans[i].end] }
-	chunks := make([]*chunk, len(spans))
-	head := 0
-	for head < len(spans) && head < len(prev) && string(text(head)) == prev[head].key {
-		chunks[head] = prev[head]
-		prev[head].gen = d.gen
-		head++
-	}
-	tail := 0
-	for tail < len(spans)-head && tail < len(prev)-head {
-		c := prev[len(prev)-1-tail]
-		if string(text(len(spans)-1-tail)) != c.key {
-			break
-		}
-		chunks[len(spans)-1-tail] = c
+	chunks := slices.Grow(d.spareChunks[:0], len(spans))[:len(spans)]
+	copy(chunks, prev[:head])
+	copy(chunks[len(spans)-tail:], prev[len(prev)-tail:])
+	for _, c := range chunks[:head] {
 		c.gen = d.gen
-		tail++
+	}
+	for _, c := range chunks[len(spans)-tail:] {
+		c.gen = d.gen
 	}
 	for i := head; i < len(spans)-tail; i++ {
 		c := d.pool[string(text(i))]
@@ -327,6 +457,16 @@ func (d *Document) parseChunk(key string) *chunk {
 	return c
 }
 
+// anyDefines reports whether one of chunks defines references or abbreviations.
+func anyDefines(chunks []*chunk) bool {
+	for _, c := range chunks {
+		if len(c.refs) > 0 || len(c.abbr) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // updateGlobals gathers the document-wide definitions from the chunks: the first
 // definition of a reference label wins (CommonMark), the last of an abbreviation
 // (Python-Markdown's abbr).
@@ -405,19 +545,54 @@ func (d *Document) consistent(c *chunk) bool {
 	return true
 }
 
+// numbered reports whether c has headings or tab sets, which numberChunks numbers.
+func (c *chunk) numbered() bool {
+	return c.headings != nil && (len(c.headings.auto) > 0 || len(c.headings.explicit) > 0) || c.tabs != nil && len(c.tabs.sets) > 0
+}
+
+// sameNumbered reports whether a and b hold the same numbered chunks in the same order.
+func sameNumbered(a, b []*chunk) bool {
+	i, j := 0, 0
+	for {
+		for i < len(a) && !a[i].numbered() {
+			i++
+		}
+		for j < len(b) && !b[j].numbered() {
+			j++
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b)
+		}
+		if a[i] != b[j] {
+			return false
+		}
+		i, j = i+1, j+1
+	}
+}
+
+func anyNumbered(chunks []*chunk) bool {
+	for _, c := range chunks {
+		if c.numbered() {
+			return true
+		}
+	}
+	return false
+}
+
 // numberChunks gives headings their document-wide ids and tab sets their numbers, and
 // marks the chunks whose numbers changed.
 func (d *Document) numberChunks() {
-	numbered := d.numbered[:0:0]
+	numbered := d.spareNumbered[:0]
 	for _, c := range d.chunks {
-		if c.headings != nil && (len(c.headings.auto) > 0 || len(c.headings.explicit) > 0) || c.tabs != nil && len(c.tabs.sets) > 0 {
+		if c.numbered() {
 			numbered = append(numbered, c)
 		}
 	}
 	if sameChunks(numbered, d.numbered) {
 		return // the same headings and tab sets in the same order: the same numbers
 	}
-	d.numbered = numbered
+	clear(d.numbered)
+	d.spareNumbered, d.numbered = d.numbered, numbered
 	ids := d.ids
 	clear(ids.used)
 	for _, c := range d.chunks {
@@ -456,27 +631,39 @@ func (d *Document) numberChunks() {
 
 // renderChunk renders c's blocks from the document's source, where c's tree points.
 func (d *Document) renderChunk(c *chunk) {
-	lines := NewLineIndex(c.src)
+	if d.out == nil {
+		d.out = bufio.NewWriter(&d.html)
+	}
 	c.blocks = c.blocks[:0]
-	var buf bytes.Buffer
+	line, lineAt := 0, 0 // lines of c.src before lineAt
 	for n := c.doc.FirstChild(); n != nil; n = n.NextSibling() {
 		start, end := Span(n, d.src)
-		buf.Reset()
-		_ = d.r.RenderNode(&buf, d.src, n)
-		c.blocks = append(c.blocks, chunkBlock{lineOff: lines.Line(start-c.base) - 1, source: string(d.src[start:end]), inner: buf.String()})
+		d.html.Reset()
+		_ = d.r.md.Renderer().Render(d.out, d.src, n)
+		lineOff := 0
+		if off := start - c.base; off >= lineAt && off <= len(c.src) {
+			line += bytes.Count(c.src[lineAt:off], []byte{'\n'})
+			lineAt, lineOff = off, line
+		} else { // a block without a place of its own
+			lineOff = NewLineIndex(c.src).Line(off) - 1
+		}
+		c.blocks = append(c.blocks, chunkBlock{lineOff: lineOff, source: string(d.src[start:end]), inner: d.html.String()})
 	}
 	c.stale = false
 }
 
 // diffBlocks finds the patch from prev to next: the common head, and the common tail of
-// blocks that are equal up to one shift of lines.
-func diffBlocks(prev, next []docBlock) Patch {
+// blocks that are equal up to one shift of lines. When prev and next are followed by blocks
+// known to be equal up to a shift of lines (hasTail), the tail takes that shift.
+func diffBlocks(prev, next []docBlock, tailShift int, hasTail bool) Patch {
 	head := 0
 	for head < len(prev) && head < len(next) && prev[head] == next[head] {
 		head++
 	}
 	shift := 0
-	if len(prev) > head && len(next) > head {
+	if hasTail {
+		shift = tailShift
+	} else if len(prev) > head && len(next) > head {
 		shift = next[len(next)-1].line - prev[len(prev)-1].line
 	}
 	tail := 0
@@ -487,7 +674,7 @@ func diffBlocks(prev, next []docBlock) Patch {
 		}
 		tail++
 	}
-	if tail == 0 {
+	if tail == 0 && !hasTail {
 		shift = 0
 	}
 	ins := make([]Block, 0, len(next)-head-tail)

@@ -176,3 +176,23 @@ func TestDocumentWideStateInvalidatesChunks(t *testing.T) {
 		checkSame(t, d, []byte(s), fmt.Sprintf("step %d", i))
 	}
 }
+
+func TestMayHaveFootnotes(t *testing.T) {
+	tests := []struct {
+		prev, src string
+		before    bool
+		want      bool
+	}{
+		{"a [ b", "a [^ b", false, true}, // the caret typed after the bracket
+		{"a ^ b", "a [^ b", false, true}, // the bracket typed before the caret
+		{"a [^ b", "a [ b", true, false}, // the caret deleted
+		{"[^1] a b", "[^1] a xb", true, true},
+		{"a b c", "a bx c", false, false},
+		{"", "[^", false, true},
+	}
+	for _, tt := range tests {
+		if got := mayHaveFootnotes(newEdit([]byte(tt.prev), []byte(tt.src)), tt.before); got != tt.want {
+			t.Errorf("%q to %q: %v, want %v", tt.prev, tt.src, got, tt.want)
+		}
+	}
+}

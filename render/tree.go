@@ -4,6 +4,7 @@ import (
 	"reflect"
 
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -15,9 +16,12 @@ import (
 // slice, not NextSibling. A node met again after a later Update is the same block with the
 // same text, moved (every position by the same amount) with its chunk; only heading ids,
 // which are unique across the document, may have changed.
+//
+// The slice itself is valid until the next Update, which updates it in place: only the
+// chunks an edit changed are listed again.
 func (d *Document) Nodes() []ast.Node {
 	if d.nodes != nil {
-		return d.nodes
+		return d.nodes[:len(d.nodes):len(d.nodes)] // a caller's append copies
 	}
 	nodes := make([]ast.Node, 0, len(d.blocks))
 	if d.whole != nil {
@@ -31,64 +35,85 @@ func (d *Document) Nodes() []ast.Node {
 		}
 	}
 	d.nodes = nodes
-	return nodes
+	return nodes[:len(nodes):len(nodes)]
 }
 
-// shiftTree moves every source position held by the nodes under n by delta bytes, for a
-// chunk that moved in the document: a plain recursion, without ast.Walk's callbacks.
-func shiftTree(n ast.Node, delta int) {
-	if delta == 0 {
-		return
-	}
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		shiftNode(c, delta)
+// positions are the source positions held by the nodes under a chunk's root, gathered on
+// the chunk's first move: every keystroke moves all the chunks after it, and a loop over
+// pointers costs a fraction of a walk of the tree through interface calls.
+type positions struct {
+	nodes []ast.Node      // nodes with a position of their own (Pos), in tree order
+	rel   []int           // each node's position less the chunk's offset
+	segs  []*text.Segment // every segment: text, lines, raw HTML, fence info, closures
+}
+
+// collect adds the positions of the nodes under root, a tree at offset base.
+func (p *positions) collect(root ast.Node, base int) {
+	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
+		p.collectNode(c, base)
 	}
 }
 
-func shiftNode(n ast.Node, delta int) {
+// reset empties p, keeping its storage, and lets go of the nodes.
+func (p *positions) reset() {
+	clear(p.nodes)
+	clear(p.segs)
+	p.nodes, p.rel, p.segs = p.nodes[:0], p.rel[:0], p.segs[:0]
+}
+
+func (p *positions) collectNode(n ast.Node, base int) {
 	switch n := n.(type) {
 	case *ast.Text:
-		n.Segment = shiftSegment(n.Segment, delta) // its Pos is its segment's start
+		p.segs = append(p.segs, &n.Segment) // its Pos is its segment's start
 		return
+	case *ast.Paragraph, *ast.TextBlock, *ast.LinkReferenceDefinition, *extast.DefinitionTerm, *extast.DefinitionList:
+		// Pos is read from the lines (or the first child): not a position of its own.
 	case *ast.RawHTML:
-		shiftSegments(n.Segments, delta)
+		p.addSegments(n.Segments)
 	case *ast.FencedCodeBlock:
 		if n.Info != nil {
-			n.Info.Segment = shiftSegment(n.Info.Segment, delta)
+			p.segs = append(p.segs, &n.Info.Segment)
 		}
 	case *ast.HTMLBlock:
 		if n.HasClosure() {
-			n.ClosureLine = shiftSegment(n.ClosureLine, delta)
+			p.segs = append(p.segs, &n.ClosureLine)
 		}
 	case *ast.AutoLink:
 		if v := autoLinkValue(n); v != nil {
-			v.Segment = shiftSegment(v.Segment, delta)
+			p.segs = append(p.segs, &v.Segment)
 		}
 	}
-	if p := n.Pos(); p >= 0 {
-		n.SetPos(p + delta)
+	if pos := n.Pos(); pos >= 0 {
+		p.nodes = append(p.nodes, n)
+		p.rel = append(p.rel, pos-base)
 	}
 	if n.Type() == ast.TypeBlock {
-		shiftSegments(n.Lines(), delta)
+		p.addSegments(n.Lines())
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		shiftNode(c, delta)
+		p.collectNode(c, base)
 	}
 }
 
-func shiftSegments(s *text.Segments, delta int) {
+func (p *positions) addSegments(s *text.Segments) {
 	if s == nil {
 		return
 	}
-	for i := range s.Len() {
-		s.Set(i, shiftSegment(s.At(i), delta))
+	values := s.Sliced(0, s.Len()) // the segments' own storage
+	for i := range values {
+		p.segs = append(p.segs, &values[i])
 	}
 }
 
-func shiftSegment(s text.Segment, delta int) text.Segment {
-	s.Start += delta
-	s.Stop += delta
-	return s
+// shift moves every position by delta bytes, the chunk's offset becoming base.
+func (p *positions) shift(delta, base int) {
+	for i, n := range p.nodes {
+		n.SetPos(p.rel[i] + base)
+	}
+	for _, s := range p.segs {
+		s.Start += delta
+		s.Stop += delta
+	}
 }
 
 // autoLinkValue returns the text node that holds an autolink's address, which goldmark
