@@ -76,9 +76,26 @@ func (c *checker) resolve(target string) string {
 	return strings.TrimPrefix(path.Clean(path.Join(path.Dir(c.opts.Path), target)), "/")
 }
 
+// isRelative says whether dest is a path within the portal: no scheme (RFC 3986: a letter,
+// then letters, digits, '+', '-' or '.', then ':', before any '/', '?' or '#') and no host.
+// (Not url.Parse, which would take net/url's parser and net/netip into the WebAssembly core.)
 func isRelative(dest string) bool {
-	u, err := url.Parse(dest)
-	return err == nil && u.Scheme == "" && u.Host == "" && !strings.HasPrefix(dest, "//")
+	if strings.HasPrefix(dest, "//") {
+		return false
+	}
+	for i := 0; i < len(dest); i++ {
+		switch c := dest[i]; {
+		case c == ':':
+			return false
+		case c == '/' || c == '?' || c == '#':
+			return true
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		case i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
+		default:
+			return true
+		}
+	}
+	return true
 }
 
 func unescape(s string) string {

@@ -52,3 +52,24 @@ func TestAnchorsFollowDuplicateHeadings(t *testing.T) {
 		t.Errorf("broken = %q, want only #notes_2 (ids as the preview makes them)", broken)
 	}
 }
+
+func TestIsRelativeTellsPortalPathsFromURLs(t *testing.T) {
+	for dest, want := range map[string]bool{
+		"page.md":              true,
+		"../guides/setup.md#x": true,
+		"#anchor":              true,
+		"?q=1":                 true,
+		"a/b:c.md":             true, // the colon comes after a slash: a path, not a scheme
+		"my page.md":           true,
+		"https://example.org/": false,
+		"mailto:team@example":  false,
+		"C:notes.md":           false, // what url.Parse reads as a scheme, too
+		"x-custom+1.0:thing":   false,
+		"//cdn.example/x.js":   false,
+		":nothing":             false,
+	} {
+		if got := isRelative(dest); got != want {
+			t.Errorf("isRelative(%q) = %v, want %v", dest, got, want)
+		}
+	}
+}

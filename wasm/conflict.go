@@ -5,14 +5,22 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"casewright/wasm/store"
 )
 
 // errUnresolvedConflict holds saves back while the user has not chosen between their text
 // and the newer one stored by another tab.
-var errUnresolvedConflict = fmt.Errorf("%w: choose which version to keep", store.ErrConflict)
+var errUnresolvedConflict error = unresolvedConflict{}
+
+// unresolvedConflict is store.ErrConflict with what to do about it. (Not fmt.Errorf: at the
+// core's start, before anything else, that would compile fmt's printing for a cold page.)
+type unresolvedConflict struct{}
+
+func (unresolvedConflict) Error() string {
+	return store.ErrConflict.Error() + ": choose which version to keep"
+}
+func (unresolvedConflict) Unwrap() error { return store.ErrConflict }
 
 // noteConflict remembers the newer stored draft a save of draft id ran into and asks the page
 // to let the user choose; the autosave keeps the text and stops writing until then.

@@ -38,7 +38,8 @@ type session struct {
 	revision     int
 	text         string
 	completeness float64
-	conflict     *store.Draft // the newer stored draft a save ran into, until the user chooses
+	conflict     *store.Draft  // the newer stored draft a save ran into, until the user chooses
+	purged       chan struct{} // closed once the trash is rid of drafts deleted long ago
 
 	tabs   tabs      // other tabs of the same storage name
 	events listeners // the page's drafts panel and dialogs
@@ -81,12 +82,17 @@ func mountSession(c *core, opts js.Value) (*session, error) {
 	}
 	s.drafts = drafts
 	s.tabs.open(name, s.fromOtherTab)
-	// Drafts deleted more than trashKeep ago leave the trash for good.
-	_, _ = drafts.PurgeTrash(ctx, trashKeep)
 	if err := s.openLast(ctx); err != nil {
 		return nil, err
 	}
 	markStartup("draft read")
+	// Drafts deleted more than trashKeep ago leave the trash for good, once the draft is open:
+	// the editor does not wait for it, the Trash view does.
+	s.purged = make(chan struct{})
+	go func() {
+		defer close(s.purged)
+		_, _ = drafts.PurgeTrash(context.Background(), trashKeep)
+	}()
 	return s, nil
 }
 

@@ -18,10 +18,16 @@ type trashedJSON struct {
 }
 
 // trashAPI is what the page's Trash view calls: list the trash, each a promise of JSON.
-// Restoring goes through the workspace's restore; purging happens at start (trashKeep).
+// Restoring goes through the workspace's restore; purging happens at start (trashKeep), and
+// the list waits for it.
 func (s *session) trashAPI() js.Value {
 	return js.ValueOf(map[string]any{
 		"list": s.storeCall(func(ctx context.Context, _ []js.Value) (pageJSON, error) {
+			select {
+			case <-s.purged:
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
 			trash, err := s.drafts.Trash(ctx)
 			if err != nil && !errors.Is(err, store.ErrDamaged) {
 				return nil, err
