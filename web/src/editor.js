@@ -21,8 +21,8 @@ export function createEditor(parent, text, onChange, extensions = []) {
 }
 
 // createWaitingEditor mounts CodeMirror on parent, empty and read-only, to be given its draft
-// with view.setState(editorState(...)): the page builds it while the core is still downloading, which would
-// otherwise be the first thing done once the core is up.
+// with view.setState(editorState(...)): the page builds it while the core is still
+// downloading, rather than as the first thing once the core is up.
 export function createWaitingEditor(parent) {
   const waiting = [EditorState.readOnly.of(true), EditorView.editable.of(false)];
   return new EditorView({ parent, state: editorState('', () => [], waiting) });
