@@ -59,7 +59,7 @@ export function editorState(text, onChange, extensions = []) {
       keymap.of([
         ...defaultKeymap,
         ...historyKeymap,
-          ...lintKeymap, // F8: next problem
+        ...lintKeymap, // F8: next problem
         { key: 'Shift-F8', run: previousDiagnostic },
         indentWithTab,
       ]),
