@@ -38,7 +38,7 @@ func (t *Template) Check(draft []byte) Report {
 // CheckWith validates draft against the template with extra knowledge of the portal.
 func (t *Template) CheckWith(draft []byte, opts CheckOptions) (rep Report) {
 	defer reportPanic(&rep)
-	c := newChecker(t, draft, newLineIndex(draft), opts)
+	c := newChecker(t, draft, render.NewLineIndex(draft), opts)
 	c.run()
 	return c.result()
 }
@@ -60,7 +60,6 @@ type DraftChecker struct {
 	t       *Template
 	cache   sectionCache
 	scratch scratch
-	lines   lineTracker
 }
 
 // NewDraftChecker returns a DraftChecker for drafts of t.
@@ -76,7 +75,7 @@ func (k *DraftChecker) Check(doc *render.Document, opts CheckOptions) (rep Repor
 		// blanked out.
 		return k.t.CheckWith(doc.Source(), opts)
 	}
-	c := newChecker(k.t, doc.Source(), k.lines.index(doc.Source()), opts)
+	c := newChecker(k.t, doc.Source(), doc.Lines(), opts)
 	c.blocks, c.cache = doc.Nodes(), &k.cache
 	k.scratch.lend(c)
 	defer k.scratch.takeBack(c)
@@ -109,7 +108,7 @@ var debugPanics = false
 type checker struct {
 	t     *Template
 	src   []byte
-	lines lineIndex
+	lines render.LineIndex
 	opts  CheckOptions
 	today time.Time
 	// blocks are the draft's top-level blocks, in order: from one parse, or the preview's
@@ -159,7 +158,7 @@ type fieldSpan struct {
 	shape    shape
 }
 
-func newChecker(t *Template, src []byte, lines lineIndex, opts CheckOptions) *checker {
+func newChecker(t *Template, src []byte, lines render.LineIndex, opts CheckOptions) *checker {
 	today := opts.Today
 	if today.IsZero() {
 		today = time.Now()

@@ -134,7 +134,7 @@ func ParseTemplate(src []byte) (*Template, error) {
 		parsed = blankFrontMatter(src, fm)
 	}
 	doc := render.New().Parse(parsed)
-	lines := newLineIndex(src)
+	lines := render.NewLineIndex(src)
 	r := &templateReader{t: t, src: src, lines: lines, tail: len(src)}
 	r.read(doc)
 	if t.title == nil && len(t.sections) == 0 {
@@ -166,7 +166,7 @@ func (r *templateReader) closing(n ast.Node) *closingRule {
 type templateReader struct {
 	t     *Template
 	src   []byte
-	lines lineIndex
+	lines render.LineIndex
 	open  []*sectionRule // the sections that enclose the current node, outermost first
 	tail  int            // where the closing admonition (and its thematic break) begins
 }

@@ -50,8 +50,9 @@ type Document struct {
 	// abbreviations): a chunk parsed or checked with the current ones is consistent.
 	globals int
 	spans   []chunkSpan
-	src     []byte   // the source of the last update, which the trees' positions index
-	whole   ast.Node // the tree of a document rendered whole, nil when chunked
+	src     []byte    // the source of the last update, which the trees' positions index
+	lines   LineIndex // src's line starts, brought up to date with each edit
+	whole   ast.Node  // the tree of a document rendered whole, nil when chunked
 	// footnotes is set when the source holds "[^": the document is then rendered whole.
 	footnotes bool
 	// numbered are the chunks with headings or tab sets, in order, when they were last
@@ -69,6 +70,7 @@ type Document struct {
 
 	// Storage kept between updates, so that a keystroke allocates little.
 	spare         []chunkSpan // the spans before the last
+	spareLines    []int       // the line starts before the last
 	spareChunks   []*chunk    // the chunks before the last
 	spareNumbered []*chunk
 	scratch       positions     // for placing a new chunk's tree (move)
@@ -134,6 +136,10 @@ func NewDocument(r *Renderer) *Document {
 // Source returns the source of the last update.
 func (d *Document) Source() []byte { return d.src }
 
+// Lines returns the line index of the last update's source. Like Nodes, it is valid until the
+// next update, which brings it up to date in place.
+func (d *Document) Lines() LineIndex { return d.lines }
+
 // Blocks returns the current blocks.
 func (d *Document) Blocks() []Block {
 	out := make([]Block, len(d.blocks))
@@ -154,6 +160,7 @@ func (d *Document) Line(i int) int { return d.blocks[i].line }
 func (d *Document) Update(src []byte) Patch {
 	e := newEdit(d.src, src)
 	d.src = src
+	d.lines, d.spareLines = d.lines.updated(e, d.spareLines), d.lines.starts
 	d.footnotes = mayHaveFootnotes(e, d.footnotes)
 	if !d.footnotes {
 		return d.renderChunks(e)
@@ -171,14 +178,13 @@ func (d *Document) renderWhole(src []byte) []docBlock {
 	clear(d.pool)
 	doc := d.r.Parse(src)
 	d.whole = doc
-	lines := NewLineIndex(src)
 	var buf bytes.Buffer
 	var out []docBlock
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		start, end := Span(n, src)
 		buf.Reset()
 		_ = d.r.RenderNode(&buf, src, n)
-		out = append(out, docBlock{line: lines.Line(start), source: string(src[start:end]), inner: buf.String()})
+		out = append(out, docBlock{line: d.lines.Line(start), source: string(src[start:end]), inner: buf.String()})
 	}
 	return out
 }

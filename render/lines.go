@@ -12,14 +12,38 @@ type LineIndex struct {
 
 // NewLineIndex indexes the line starts of src.
 func NewLineIndex(src []byte) LineIndex {
-	// Sized up front: the editor indexes the whole draft at every keystroke.
+	// Sized up front: a draft of thousands of lines is indexed whole when it is opened.
 	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
-	for i, b := range src {
-		if b == '\n' {
-			starts = append(starts, i+1)
+	return LineIndex{starts: appendLineStarts(starts, src, 0)}
+}
+
+// appendLineStarts appends the starts of the lines that follow each newline of text, which
+// begins at offset base of the source.
+func appendLineStarts(starts []int, text []byte, base int) []int {
+	for i := 0; ; {
+		j := bytes.IndexByte(text[i:], '\n')
+		if j < 0 {
+			return starts
 		}
+		i += j + 1
+		starts = append(starts, base+i)
 	}
-	return LineIndex{starts: starts}
+}
+
+// updated returns the index of e.src, x being the index of e.prev, written into spare: the
+// lines that begin before the edit stay, the edited bytes are counted again, and the lines
+// after it move. A keystroke changes a few bytes of a draft of thousands of lines.
+func (x LineIndex) updated(e edit, spare []int) LineIndex {
+	if x.starts == nil {
+		return NewLineIndex(e.src)
+	}
+	oldEnd, newEnd := len(e.prev)-e.suf, len(e.src)-e.suf
+	next := append(spare[:0], x.starts[:x.Line(e.pre)]...)
+	next = appendLineStarts(next, e.src[e.pre:newEnd], e.pre)
+	for _, start := range x.starts[x.Line(oldEnd):] {
+		next = append(next, start+newEnd-oldEnd)
+	}
+	return LineIndex{starts: next}
 }
 
 // Line returns the 1-based line that holds byte offset off.
