@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"slices"
 	"time"
@@ -81,21 +82,16 @@ func printProfile(w io.Writer, p *profiler.Profile, top int) {
 			}
 		}
 	}
-	list := func(title string, m map[string]float64) {
-		type entry struct {
-			fn string
-			ms float64
-		}
-		var es []entry
-		for fn, ms := range m {
-			es = append(es, entry{fn, ms})
-		}
-		slices.SortFunc(es, func(a, b entry) int { return cmp.Compare(b.ms, a.ms) })
-		fmt.Fprintf(w, "%s:\n", title)
-		for _, e := range es[:min(top, len(es))] {
-			fmt.Fprintf(w, "  %9.1f ms  %s\n", e.ms, e.fn)
-		}
+	printLargest(w, "profile, self time", self, top)
+	printLargest(w, "profile, total time", total, top)
+}
+
+// printLargest lists under title the n largest of ms, milliseconds by name, largest first.
+func printLargest(w io.Writer, title string, ms map[string]float64, n int) {
+	names := slices.Collect(maps.Keys(ms))
+	slices.SortFunc(names, func(a, b string) int { return cmp.Compare(ms[b], ms[a]) })
+	fmt.Fprintf(w, "%s:\n", title)
+	for _, name := range names[:min(n, len(names))] {
+		fmt.Fprintf(w, "  %9.2f ms  %s\n", ms[name], name)
 	}
-	list("profile, self time", self)
-	list("profile, total time", total)
 }

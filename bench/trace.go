@@ -1,12 +1,10 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"time"
 
 	"github.com/chromedp/cdproto/tracing"
@@ -70,24 +68,12 @@ func (t *trace) stop(b *browser, keys int, w io.Writer) error {
 			main[[2]int{e.Pid, e.Tid}] = true
 		}
 	}
-	total := map[string]float64{}
+	perKey := map[string]float64{}
 	for _, e := range t.events {
 		if e.Ph == "X" && main[[2]int{e.Pid, e.Tid}] {
-			total[e.Name] += e.Dur / 1000
+			perKey[e.Name] += e.Dur / 1000 / float64(keys)
 		}
 	}
-	type kv struct {
-		name string
-		ms   float64
-	}
-	var all []kv
-	for k, v := range total {
-		all = append(all, kv{k, v})
-	}
-	slices.SortFunc(all, func(a, b kv) int { return cmp.Compare(b.ms, a.ms) })
-	fmt.Fprintf(w, "trace of the main thread, ms per keystroke (%d keys; events nest):\n", keys)
-	for _, e := range all[:min(40, len(all))] {
-		fmt.Fprintf(w, "  %8.2f  %s\n", e.ms/float64(keys), e.name)
-	}
+	printLargest(w, fmt.Sprintf("trace of the main thread, per keystroke (%d keys; events nest)", keys), perKey, 40)
 	return nil
 }

@@ -1,7 +1,7 @@
 // Other tabs on the same draft: a newer text saved elsewhere replaces the editor's when nothing
 // here is unsaved; with unsaved edits here, the user chooses which version to keep.
 import { replaceChanged } from './drafts.js';
-import { button, modalDialog } from './elements.js';
+import { button, modalDialog, dialogActions } from './elements.js';
 
 export function installConflict(app) {
   const ws = app.session.workspace;
@@ -13,11 +13,9 @@ export function installConflict(app) {
   const theirsText = document.createElement('pre');
   theirsText.className = 'cw-snapshot-text';
   theirs.append(summary, theirsText);
-  const actions = document.createElement('div');
-  actions.className = 'cw-dialog-actions';
   const keepMine = button('Keep mine');
   const takeTheirs = button('Take theirs');
-  actions.append(keepMine, takeTheirs);
+  const actions = dialogActions(keepMine, takeTheirs);
   dialog.append(explain, theirs, actions);
   // Closing with Escape would leave the draft unsaved with no choice made.
   dialog.addEventListener('cancel', (event) => event.preventDefault());

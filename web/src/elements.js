@@ -22,3 +22,11 @@ export function modalDialog(app, kind, title) {
   app.dialogHost.append(dialog);
   return { dialog, heading };
 }
+
+// dialogActions makes a dialog's row of buttons, laid out at its foot.
+export function dialogActions(...buttons) {
+  const actions = document.createElement('div');
+  actions.className = 'cw-dialog-actions';
+  actions.append(...buttons);
+  return actions;
+}

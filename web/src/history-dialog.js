@@ -2,7 +2,7 @@
 // restorable (the store keeps the text being replaced as a snapshot first, so a restore is
 // never a loss). Made when the History button is first pressed (see history.js).
 import { replaceChanged } from './drafts.js';
-import { button, modalDialog } from './elements.js';
+import { button, modalDialog, dialogActions } from './elements.js';
 
 // historyDialog makes the dialog; open() reads the history and shows it.
 export function historyDialog(app) {
@@ -14,11 +14,9 @@ export function historyDialog(app) {
   viewer.className = 'cw-snapshot-text';
   viewer.tabIndex = 0;
   viewer.hidden = true;
-  const actions = document.createElement('div');
-  actions.className = 'cw-dialog-actions';
   const saveNow = button('Save a version now');
   const close = button('Close');
-  actions.append(saveNow, close);
+  const actions = dialogActions(saveNow, close);
   dialog.append(list, viewer, actions);
 
   close.addEventListener('click', () => dialog.close());

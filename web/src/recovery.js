@@ -3,7 +3,7 @@
 // folder), it offers to bring them back from the folder or from an archive.
 // writtenDrafts counts the drafts worth missing: all of them when there are several, and a lone
 // draft only once it has been saved over (the app makes one from the template on any start).
-import { button, modalDialog } from './elements.js';
+import { button, modalDialog, dialogActions } from './elements.js';
 export function writtenDrafts(drafts) {
   if (drafts.length > 1) return drafts.length;
   return drafts.filter((d) => d.revision > 1).length;
@@ -16,8 +16,7 @@ export function installRecovery(app) {
 
   const { dialog } = modalDialog(app, 'recovery', 'Your drafts are no longer in this browser');
   const explain = document.createElement('p');
-  const actions = document.createElement('div');
-  actions.className = 'cw-dialog-actions';
+  const actions = dialogActions();
   dialog.append(explain, actions);
 
   function offer(count, folder) {

@@ -1,7 +1,7 @@
 // The Trash: drafts deleted in the Drafts panel stay restorable for 30 days (the core purges
 // older ones when it starts, see trashKeep in wasm/sync.go). This lists them, with Restore.
 import { now } from './clock.js';
-import { button, modalDialog } from './elements.js';
+import { button, modalDialog, dialogActions } from './elements.js';
 
 export const trashDays = 30;
 const day = 24 * 60 * 60 * 1000;
@@ -17,11 +17,9 @@ export function installTrash(app) {
   explain.textContent = `Deleted drafts stay here for ${trashDays} days; then they are gone for good.`;
   const list = document.createElement('ul');
   list.className = 'cw-trash-list';
-  const actions = document.createElement('div');
-  actions.className = 'cw-dialog-actions';
   const close = button('Close');
   close.setAttribute('aria-label', 'Close the trash');
-  actions.append(close);
+  const actions = dialogActions(close);
   dialog.append(explain, list, actions);
 
   open.addEventListener('click', async () => { await show(); dialog.showModal(); });
