@@ -2,6 +2,7 @@ package render
 
 import (
 	"os"
+	"slices"
 	"testing"
 )
 
@@ -39,24 +40,7 @@ func BenchmarkOneCharacterEdit(b *testing.B) {
 	for _, doc := range benchDocs {
 		src := readBench(b, doc.path)
 		b.Run(doc.name, func(b *testing.B) {
-			mid := len(src) / 2
-			for mid < len(src) && src[mid] != ' ' {
-				mid++
-			}
-			edited := append(append(append([]byte(nil), src[:mid]...), 'x'), src[mid:]...)
-			d := NewDocument(New())
-			d.Update(src)
-			d.Update(edited)
-			b.ReportAllocs()
-			i := 0
-			for b.Loop() {
-				if i%2 == 0 {
-					d.Update(src)
-				} else {
-					d.Update(edited)
-				}
-				i++
-			}
+			alternate(b, src, typedAt(src, len(src)/2, 'x'), false)
 		})
 	}
 }
@@ -64,46 +48,38 @@ func BenchmarkOneCharacterEdit(b *testing.B) {
 // BenchmarkNewLineEdit is the Enter key near the top: every later block moves by a line.
 func BenchmarkNewLineEdit(b *testing.B) {
 	src := readBench(b, benchDocs[1].path)
-	at := 200
-	for src[at] != ' ' {
-		at++
-	}
-	edited := append(append(append([]byte(nil), src[:at]...), '\n'), src[at:]...)
-	d := NewDocument(New())
-	d.Update(src)
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		if i%2 == 0 {
-			d.Update(edited)
-		} else {
-			d.Update(src)
-		}
-		i++
-	}
+	alternate(b, src, typedAt(src, 200, '\n'), false)
 }
 
 // BenchmarkKeystrokeWithTree is a keystroke as the editor makes it: a character typed in the
 // middle of the document, then the tree handed to the validator (Nodes).
 func BenchmarkKeystrokeWithTree(b *testing.B) {
 	src := readBench(b, benchDocs[1].path)
-	mid := len(src) / 2
-	for mid < len(src) && src[mid] != ' ' {
-		mid++
+	alternate(b, src, typedAt(src, len(src)/2, 'x'), true)
+}
+
+// typedAt returns src with c typed at the first space from offset at on (or at the end).
+func typedAt(src []byte, at int, c byte) []byte {
+	for at < len(src) && src[at] != ' ' {
+		at++
 	}
-	edited := append(append(append([]byte(nil), src[:mid]...), 'x'), src[mid:]...)
+	return slices.Concat(src[:at], []byte{c}, src[at:])
+}
+
+// alternate renders src, then times updates to edited and back in turn, each followed by
+// the tree handed to the validator when withTree.
+func alternate(b *testing.B, src, edited []byte, withTree bool) {
 	d := NewDocument(New())
 	d.Update(src)
-	d.Nodes()
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		if i%2 == 0 {
-			d.Update(edited)
-		} else {
-			d.Update(src)
-		}
+	if withTree {
 		d.Nodes()
-		i++
+	}
+	b.ReportAllocs()
+	texts := [2][]byte{edited, src}
+	for i := 0; b.Loop(); i++ {
+		d.Update(texts[i%2])
+		if withTree {
+			d.Nodes()
+		}
 	}
 }
