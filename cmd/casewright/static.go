@@ -44,9 +44,11 @@ func (h staticHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	header := w.Header()
-	header.Set("Content-Security-Policy", contentSecurityPolicy)
+	if becomesDocumentOrWorker(name) {
+		header.Set("Content-Security-Policy", contentSecurityPolicy)
+		header.Set("Referrer-Policy", "no-referrer")
+	}
 	header.Set("X-Content-Type-Options", "nosniff")
-	header.Set("Referrer-Policy", "no-referrer")
 	header.Add("Vary", "Accept-Encoding")
 	if ctype := contentType(name); ctype != "" {
 		header.Set("Content-Type", ctype)
@@ -66,6 +68,22 @@ func (h staticHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	http.ServeFileFS(w, r, h.files, served)
+}
+
+// serviceWorker is the one script that runs as a worker, which takes its policy from its own
+// response.
+const serviceWorker = "sw.js"
+
+// subresources are the kinds of file that only ever load into a page (modules, styles, the
+// core, the manifest). A page's policy, not theirs, governs them, so theirs would be bytes
+// for nothing: about 300 per request, on every request of a cold start.
+var subresources = map[string]bool{".js": true, ".css": true, ".wasm": true, ".webmanifest": true}
+
+// becomesDocumentOrWorker reports whether the file named can be a page or a worker, where the
+// policy and the referrer policy on its response apply: pages, images that open on their own
+// (an SVG may hold script), the service worker, and any file of a kind not known here.
+func becomesDocumentOrWorker(name string) bool {
+	return name == serviceWorker || !subresources[path.Ext(name)]
 }
 
 // appTypes are the types of the app's own files, fixed here because the system's MIME tables

@@ -23,6 +23,8 @@ var builtApp = fstest.MapFS{
 	"casewright.wasm":    {Data: []byte("\x00asm\x01\x00\x00\x00")},
 	"casewright.wasm.br": {Data: []byte("br:wasm")},
 	"casewright.wasm.gz": {Data: []byte("gz:wasm")},
+	"sw.js":              {Data: []byte("self.addEventListener('fetch', () => {})")},
+	"icons/icon.svg":     {Data: []byte("<svg xmlns='http://www.w3.org/2000/svg'/>")},
 }
 
 func get(t *testing.T, srv *httptest.Server, path, acceptEncoding string) (*http.Response, string) {
@@ -59,6 +61,8 @@ func TestServedFilesCarryTypeEncodingAndPolicy(t *testing.T) {
 		{"/app.js", "", "text/javascript; charset=utf-8", "", "console.log('app')"},
 		{"/casewright.wasm", "br", "application/wasm", "br", "br:wasm"},
 		{"/casewright.wasm", "identity", "application/wasm", "", "\x00asm\x01\x00\x00\x00"},
+		{"/sw.js", "br", "text/javascript; charset=utf-8", "", "self.addEventListener('fetch', () => {})"},
+		{"/icons/icon.svg", "br", "image/svg+xml", "", "<svg xmlns='http://www.w3.org/2000/svg'/>"},
 	}
 	for _, tt := range tests {
 		resp, body := get(t, srv, tt.path, tt.accept)
@@ -83,9 +87,24 @@ func TestServedFilesCarryTypeEncodingAndPolicy(t *testing.T) {
 		if !slices.Contains(h.Values("Vary"), "Accept-Encoding") {
 			t.Errorf("%s: no Vary: Accept-Encoding, so a cache could hand br to a browser that asked for none", name)
 		}
-		if got := h.Get("Content-Security-Policy"); got != contentSecurityPolicy {
-			t.Errorf("%s: Content-Security-Policy %q, want the app's policy", name, got)
-		}
+		checkPolicy(t, name, h)
+	}
+}
+
+// checkPolicy checks that a response that can become a page or a worker carries the app's
+// policies, and that the others, which only load into a page, do not spend bytes on them.
+func checkPolicy(t *testing.T, name string, h http.Header) {
+	t.Helper()
+	want, wantReferrer := "", ""
+	if ctype := h.Get("Content-Type"); strings.HasPrefix(ctype, "text/html") || strings.HasPrefix(ctype, "image/svg") ||
+		strings.HasPrefix(name, "/sw.js") {
+		want, wantReferrer = contentSecurityPolicy, "no-referrer"
+	}
+	if got := h.Get("Content-Security-Policy"); got != want {
+		t.Errorf("%s: Content-Security-Policy %q, want %q", name, got, want)
+	}
+	if got := h.Get("Referrer-Policy"); got != wantReferrer {
+		t.Errorf("%s: Referrer-Policy %q, want %q", name, got, wantReferrer)
 	}
 }
 
@@ -140,13 +159,12 @@ func TestBuiltAppIsServedWithThePolicy(t *testing.T) {
 	if resp.StatusCode == http.StatusNotFound {
 		t.Skip("the app is not built into web/dist: run `make build`")
 	}
-	for _, path := range []string{"/", "/app.js", "/casewright.wasm"} {
+	for _, path := range []string{"/", "/sw.js", "/icons/icon.svg", "/app.js", "/app.css", "/casewright.wasm"} {
 		resp, _ := get(t, srv, path, "br, gzip")
-		if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Security-Policy") != contentSecurityPolicy ||
-			resp.Header.Get("Content-Encoding") == "" {
-			t.Errorf("%s: status %d, policy %q, encoding %q", path, resp.StatusCode,
-				resp.Header.Get("Content-Security-Policy"), resp.Header.Get("Content-Encoding"))
+		if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Encoding") == "" {
+			t.Errorf("%s: status %d, encoding %q", path, resp.StatusCode, resp.Header.Get("Content-Encoding"))
 		}
+		checkPolicy(t, path, resp.Header)
 	}
 	if resp, _ := get(t, srv, "/casewright.wasm", ""); resp.Header.Get("Content-Type") != "application/wasm" {
 		t.Errorf("casewright.wasm is served as %q: streaming compilation needs application/wasm", resp.Header.Get("Content-Type"))
