@@ -28,13 +28,14 @@ type transfer struct {
 // and are not counted.
 type transferWatch struct {
 	mu    sync.Mutex
-	urls  map[network.RequestID]string
-	sizes map[string]int64 // by URL
+	urls      map[network.RequestID]string
+	sizes     map[string]int64 // by URL, all its responses together
+	responses map[string]int   // by URL
 }
 
 // watchTransfer starts counting in the browser's tab; call it before navigating.
 func watchTransfer(b *browser) (*transferWatch, error) {
-	w := &transferWatch{urls: map[network.RequestID]string{}, sizes: map[string]int64{}}
+	w := &transferWatch{urls: map[network.RequestID]string{}, sizes: map[string]int64{}, responses: map[string]int{}}
 	chromedp.ListenTarget(b.ctx, func(ev any) {
 		w.mu.Lock()
 		defer w.mu.Unlock()
@@ -44,6 +45,7 @@ func watchTransfer(b *browser) (*transferWatch, error) {
 		case *network.EventLoadingFinished:
 			if u := w.urls[e.RequestID]; u != "" {
 				w.sizes[u] += int64(e.EncodedDataLength)
+				w.responses[u]++
 			}
 		}
 	})
@@ -54,17 +56,20 @@ func watchTransfer(b *browser) (*transferWatch, error) {
 
 // before returns the bytes of the responses among urls, the ones the page had finished
 // loading when it became ready (from its resource timing: the network events' clock is not
-// the page's).
+// the page's). A URL fetched more than once (the browser asks for the icon twice) counts each
+// of its responses once, however often the page's timing lists it.
 func (w *transferWatch) before(urls []string) transfer {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	t := transfer{Files: map[string]int64{}}
+	counted := map[string]bool{}
 	for _, raw := range urls {
 		n, seen := w.sizes[raw]
 		u, err := url.Parse(raw)
-		if !seen || err != nil {
+		if !seen || err != nil || counted[raw] {
 			continue
 		}
+		counted[raw] = true
 		switch path.Ext(u.Path) {
 		case ".wasm":
 			t.WASM += n
@@ -76,7 +81,7 @@ func (w *transferWatch) before(urls []string) transfer {
 			t.Other += n
 		}
 		t.Total += n
-		t.Requests++
+		t.Requests += w.responses[raw]
 		t.Files[u.Path] += n
 	}
 	return t
