@@ -132,8 +132,9 @@ func measureKeystrokes(ctx context.Context, o options, url string, docs []docume
 }
 
 // loadDocument replaces the open draft's text the way a paste does, waits for the page to
-// draw the document's diagrams (mermaid.js marks those it has yet to draw as pending), and
-// puts the cursor in the middle of the document.
+// draw the document's diagrams (mermaid.js marks those it has yet to draw as pending) and for
+// the editor's aids, which show the problems in the text (their gutter), and puts the cursor
+// in the middle of the document.
 func loadDocument(b *browser, text string) error {
 	err := b.run(5*time.Minute, // 60 diagrams to draw: slow on a busy machine
 		chromedp.Focus(`.cm-content`, chromedp.ByQuery),
@@ -141,6 +142,7 @@ func loadDocument(b *browser, text string) error {
 		input.InsertText(text),
 		chromedp.Poll(fmt.Sprintf(`window.__cwKeys.view.state.doc.length === %d`, len(utf16.Encode([]rune(text)))), nil),
 		chromedp.Poll(`!document.querySelector('#preview pre.mermaid[data-cw-diagram="pending"]')`, nil),
+		chromedp.Poll(`!!document.querySelector('.cm-gutter-lint')`, nil),
 		chromedp.Evaluate(`window.__cwKeys.cursorInMiddle()`, nil),
 	)
 	if err != nil {

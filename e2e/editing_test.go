@@ -136,6 +136,8 @@ func TestLintHoverOffersFix(t *testing.T) {
 		chromedp.Poll(activeLine+` === '## Patterns Applied'`, nil),
 		chromedp.KeyEvent("X"), // "X## Patterns Applied" is no heading: the section is missing
 		chromedp.Poll(patternsProblem, nil),
+		// The problems reach the text with the editor's aids, after ready.
+		chromedp.Poll(`document.querySelectorAll('.cm-lint-marker-error').length > 0`, nil),
 		chromedp.KeyEvent(kb.Home),
 		chromedp.KeyEvent(kb.ArrowUp, chromedp.KeyModifiers(input.ModifierCtrl)),
 		chromedp.KeyEvent(kb.F8),
@@ -187,8 +189,9 @@ func TestFencedCodeIsHighlighted(t *testing.T) {
 	)
 }
 
-// TestEditorAidsArriveAfterReady: search and bracket closing load after the app is ready (to
-// keep them out of what it fetches first); once they are in, Ctrl-F opens CodeMirror's search
+// TestEditorAidsArriveAfterReady: search, bracket closing and the problems shown in the text
+// load after the app is ready (to keep them out of what it fetches first); once they are in,
+// the template's placeholders are marked in the gutter, Ctrl-F opens CodeMirror's search
 // panel, which finds text in the draft, and a typed "(" gets its ")".
 func TestEditorAidsArriveAfterReady(t *testing.T) {
 	ctx := openApp(t)
@@ -200,6 +203,7 @@ func TestEditorAidsArriveAfterReady(t *testing.T) {
 		return !!document.querySelector('.cm-search');
 	})()`
 	run(t, ctx,
+		chromedp.Poll(`document.querySelectorAll('.cm-gutter-lint .cm-lint-marker').length > 0`, nil),
 		focusEditor(),
 		chromedp.Poll(openSearch, nil),
 		chromedp.SendKeys(`.cm-search input[name="search"]`, "Architecture Overview", chromedp.ByQuery),

@@ -3,7 +3,7 @@
 // each feature. Everything that differs between the two hosts arrives in options.
 import { loadCore } from './core.js';
 import { sanitizeToString, sanitizeToFragment } from './sanitize.js';
-import { createEditor, createWaitingEditor, editorState, showDiagnostics, withDiagnostics } from './editor.js';
+import { createEditor, createWaitingEditor, editorState, showDiagnostics, useAids, withDiagnostics } from './editor.js';
 import { markStartup } from './startup-marks.js';
 import { draftsAPI } from './drafts-api.js';
 import { createStatus } from './status.js';
@@ -68,12 +68,17 @@ export async function mountApp(root, options) {
     emit('validate', app.state.diagnostics);
     return app.state.diagnostics;
   };
-  // The editor's aids (bracket closing, search; link targets completing when the page gave the
-  // portal's pages) load after ready; with link targets, before the editor, as a link may come
-  // at once.
+  // The editor's aids (bracket closing, search, problems in the text, fences' languages; link
+  // targets completing when the page gave the portal's pages) load after ready; with link
+  // targets, before the editor, as a link may come at once.
   const targets = options.site ? JSON.parse(session.linkTargets()) ?? [] : [];
   const aids = new Compartment();
-  let aidExtensions = targets.length ? (await earlyAids).editorAids(targets) : null;
+  let aidExtensions = null;
+  if (targets.length) {
+    const module = await earlyAids;
+    aidExtensions = module.editorAids(targets);
+    useAids(module);
+  }
   const extensions = () => [aids.of(aidExtensions ?? [])];
   markStartup('first update');
   app.view = waitingView;
@@ -86,10 +91,11 @@ export async function mountApp(root, options) {
     showDiagnostics(app.view, onChange(text));
   };
   if (!aidExtensions) {
-    afterReady().then(() => import('./editor-aids.js')).then(({ editorAids }) => {
-      aidExtensions = editorAids(targets);
-      app.view.dispatch({ effects: aids.reconfigure(aidExtensions) });
-    }).catch(() => {}); // without them, brackets do not close and search is the browser's own
+    afterReady().then(() => import('./editor-aids.js')).then((module) => {
+      aidExtensions = module.editorAids(targets);
+      useAids(module, app.view, aids, aidExtensions, app.state.diagnostics);
+    }).catch(() => {}); // without them, brackets do not close, search is the browser's own,
+    // and the problems are in the Problems panel only
   }
   app.notice = createNotice(byId('notice'));
 

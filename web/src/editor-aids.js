@@ -4,12 +4,22 @@
 //   right after removes the pair), and link targets complete when the page gave a portal's
 //   pages;
 // - from @codemirror/search, the search panel (Ctrl-F, at the top) and the highlighting of
-//   the selection's other occurrences.
+//   the selection's other occurrences;
+// - from @codemirror/lint, the core's problems in the text: underlined, marked in the gutter,
+//   explained with their quick fixes in the hover, F8 and Shift-F8 to go from one to the next
+//   (until then, the Problems panel has them);
+// - from @codemirror/language-data, the languages that highlight code inside fences.
 import { Prec } from '@codemirror/state';
 import { keymap } from '@codemirror/view';
 import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
 import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/search';
+import { lintGutter, lintKeymap, setDiagnostics, previousDiagnostic } from '@codemirror/lint';
 import { linkCompletion } from './link-complete.js';
+
+// setDiagnostics shows diagnostics in the text (see editor.js).
+export { setDiagnostics };
+// codeLanguages are the languages fences name, each loaded when a fence first needs it.
+export { languages as codeLanguages } from '@codemirror/language-data';
 
 // editorAids returns the editor extensions for targets: [{target, title}], maybe none.
 export function editorAids(targets) {
@@ -21,5 +31,7 @@ export function editorAids(targets) {
     highlightSelectionMatches(),
     search({ top: true }),
     keymap.of(searchKeymap),
+    lintGutter(),
+    keymap.of([...lintKeymap, { key: 'Shift-F8', run: previousDiagnostic }]),
   ];
 }

@@ -1,18 +1,24 @@
-// The editing surface: CodeMirror 6 in Markdown mode (code inside fences highlighted by
-// languages loaded on demand), with the core's diagnostics shown by CodeMirror's lint.
+// The editing surface: CodeMirror 6 in Markdown mode. The editor's aids (editor-aids.js) load
+// after ready and bring the rest: the core's diagnostics shown in the text by CodeMirror's
+// lint, and the languages that highlight code inside fences (each loaded on demand).
 import {
   EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection,
   dropCursor, rectangularSelection, highlightSpecialChars,
 } from '@codemirror/view';
-import { EditorState } from '@codemirror/state';
+import { Compartment, EditorState } from '@codemirror/state';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
-import { languages } from '@codemirror/language-data';
 import { syntaxHighlighting, bracketMatching, indentOnInput } from '@codemirror/language';
 import { classHighlighter } from '@lezer/highlight';
-import { lintGutter, lintKeymap, setDiagnostics, previousDiagnostic } from '@codemirror/lint';
 import { applyFix } from './fixes.js';
 import { editorLimits } from './editor-limits.js';
+
+// aids is the editor-aids.js module once loaded (see useAids); null before.
+let aids = null;
+
+// The Markdown mode, reconfigured when the fences' languages arrive.
+const markdownMode = new Compartment();
+const markdownSupport = () => markdown({ base: markdownLanguage, codeLanguages: aids ? aids.codeLanguages : [] });
 
 // createEditor mounts CodeMirror on parent with text; onChange gets the whole text after
 // every edit and returns the diagnostics to show; extensions are the host's own additions.
@@ -48,19 +54,16 @@ export function editorState(text, onChange, extensions = []) {
       editorLimits(text, {
         language: [
           // Enter continues lists and quotes, Backspace removes their markup (lang-markdown's keymap).
-          markdown({ base: markdownLanguage, codeLanguages: languages }),
+          markdownMode.of(markdownSupport()),
           // Tokens get tok-* classes, coloured by the page's light or dark theme.
           syntaxHighlighting(classHighlighter),
         ],
         wrapping: EditorView.lineWrapping,
       }),
-      lintGutter(),
       EditorView.contentAttributes.of({ 'aria-label': 'Markdown source' }),
       keymap.of([
         ...defaultKeymap,
         ...historyKeymap,
-        ...lintKeymap, // F8: next problem
-        { key: 'Shift-F8', run: previousDiagnostic },
         indentWithTab,
       ]),
       EditorView.updateListener.of((update) => {
@@ -74,22 +77,34 @@ export function editorState(text, onChange, extensions = []) {
   });
 }
 
-// showDiagnostics hands diagnostics (the core's, and the page's own marked by a source) to
-// CodeMirror's lint, with each quick fix as an action in the hover.
+// useAids puts the editor's aids, once loaded, to work: in the states made from now on, and
+// in view (when given) with its diagnostics shown. aidExtensions are the extensions the host
+// keeps in the compartment aidsCompartment.
+export function useAids(module, view, aidsCompartment, aidExtensions, diagnostics) {
+  aids = module;
+  if (!view) return;
+  view.dispatch({ effects: [aidsCompartment.reconfigure(aidExtensions), markdownMode.reconfigure(markdownSupport())] });
+  showDiagnostics(view, diagnostics);
+}
+
+// showDiagnostics shows diagnostics (the core's, and the page's own marked by a source) in
+// the text, once the aids that show them have loaded; until then the Problems panel has them.
 export function showDiagnostics(view, diagnostics) {
-  view.dispatch(diagnosticsSpec(view.state, diagnostics));
+  if (aids) view.dispatch(diagnosticsSpec(view.state, diagnostics));
 }
 
 // withDiagnostics is state with diagnostics shown: a state to open with its problems in one
 // update of the view, rather than one for the text and one more for the problems.
 export function withDiagnostics(state, diagnostics) {
-  return state.update(diagnosticsSpec(state, diagnostics)).state;
+  return aids ? state.update(diagnosticsSpec(state, diagnostics)).state : state;
 }
 
+// diagnosticsSpec hands diagnostics to CodeMirror's lint, with each quick fix as an action in
+// the hover.
 function diagnosticsSpec(state, diagnostics) {
   const length = state.doc.length;
   const clamp = (n) => Math.max(0, Math.min(n, length));
-  return setDiagnostics(state, diagnostics.map((d) => ({
+  return aids.setDiagnostics(state, diagnostics.map((d) => ({
     from: clamp(d.from),
     to: clamp(d.to),
     severity: d.severity,
