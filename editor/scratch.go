@@ -3,6 +3,8 @@ package editor
 import (
 	"slices"
 
+	"casewright/render"
+
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -34,7 +36,9 @@ type scratch struct {
 	kept map[*ast.Heading]*sectionCheck
 	// keptBlocks does the same for walk's blockChecks.
 	keptBlocks map[ast.Node]*blockCheck
-	missing    []missingSection // by template section
+	// keptClosings does the same for collect's admonitions.
+	keptClosings map[*render.Admonition]placedClosing
+	missing      []missingSection // by template section
 	// textKey and textLines hold a block's textKey and its joined lines while it is looked up.
 	textKey, textLines []byte
 	// byKey holds the draft sections of each template key; its keys are the template's, so

@@ -3,6 +3,8 @@ package editor
 import (
 	"slices"
 
+	"casewright/render"
+
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -55,11 +57,12 @@ func (c *checker) byteBefore(off int) byte {
 }
 
 // sectionCache keeps the sectionChecks of one draft from one check to the next, by heading,
-// and the blockChecks of the blocks between sections.
+// the blockChecks of the blocks between sections, and the admonitions read from the draft.
 type sectionCache struct {
 	day      string // the day the findings were made on: dates are judged against it
 	sections map[*ast.Heading]*sectionCheck
 	blocks   map[ast.Node]*blockCheck // the blocks outside every section, by node
+	closings map[*render.Admonition]placedClosing
 }
 
 // checkSections checks every section of the draft, reusing the findings of the sections that
