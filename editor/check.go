@@ -209,11 +209,12 @@ func (c *checker) collect() {
 				open = open[:len(open)-1]
 			}
 			s := c.scratch.section(len(c.sections))
-			s.heading, s.title, s.level, s.parent, s.from, s.matched = h, headingText(h, c.src), h.Level, -1, c.lineStartOf(h), -1
-			if k := c.cache.sections[h]; k != nil {
-				s.key = k.key // the same heading node: the same title
+			s.heading, s.title, s.level, s.parent, s.matched = h, headingText(h, c.src), h.Level, -1, -1
+			if k := c.cache.sections[h]; k != nil && h.Pos() >= 0 {
+				// The same heading node: the same title, as far from the start of its line.
+				s.key, s.from = k.key, h.Pos()-k.nodes[0].pos
 			} else {
-				s.key = foldKey(s.title)
+				s.key, s.from = foldKey(s.title), c.lineStartOf(h)
 			}
 			s.headFrom, s.headTo = headingTextSpan(h, c.src)
 			if len(open) > 0 {
@@ -223,7 +224,7 @@ func (c *checker) collect() {
 			c.sections = append(c.sections, s)
 			continue
 		}
-		if cl := c.closingOf(n); cl != nil {
+		if cl := c.closingAt(n); cl != nil {
 			if len(c.closings) == 0 {
 				c.tail = c.lineStartOf(n)
 				if pendingBreak >= 0 {
@@ -253,6 +254,8 @@ func (c *checker) collect() {
 			s.lists = append(s.lists, n)
 		}
 	}
+	clear(c.cache.closings)
+	c.cache.closings, c.scratch.keptClosings = c.scratch.keptClosings, c.cache.closings
 	for i, s := range c.sections {
 		s.bodyEnd, s.end = c.tail, c.tail
 		if i+1 < len(c.sections) {

@@ -29,9 +29,32 @@ type draftClosing struct {
 	html     bool           // fields in raw HTML are out of the Markdown walk's reach
 }
 
-// closingOf returns the admonition that n is, or nil.
-func (c *checker) closingOf(n ast.Node) *draftClosing {
-	return closingNode(n, c.src)
+// closingAt returns the admonition that n, a top-level block, is, or nil. An admonition
+// written in Markdown is read once: the same node at the next check is the same text, moved.
+func (c *checker) closingAt(n ast.Node) *draftClosing {
+	a, ok := n.(*render.Admonition)
+	if !ok || a.Pos() < 0 {
+		return closingNode(n, c.src)
+	}
+	if c.scratch.keptClosings == nil {
+		c.scratch.keptClosings = map[*render.Admonition]placedClosing{}
+	}
+	pos := a.Pos()
+	p, ok := c.cache.closings[a]
+	if !ok {
+		cl := closingNode(n, c.src)
+		p = placedClosing{cl, cl.from - pos, cl.titleEnd - pos}
+	}
+	p.closing.from, p.closing.titleEnd = pos+p.from, pos+p.titleEnd
+	c.scratch.keptClosings[a] = p
+	return p.closing
+}
+
+// A placedClosing is an admonition read from the draft, with its offsets relative to its
+// node's position, which move with it.
+type placedClosing struct {
+	closing        *draftClosing
+	from, titleEnd int
 }
 
 // closingNode reads an admonition, written as raw HTML or as "!!! kind "Title"", from block n.

@@ -4,9 +4,13 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
+
+	"casewright/render"
 )
 
 // seedDocuments returns the real documents of testdata, the fuzzers' seed corpus.
@@ -101,4 +105,36 @@ func TestHostileDrafts(t *testing.T) {
 			checkReport(t, draft, DefaultTemplate().Check(draft))
 		})
 	}
+}
+
+// FuzzDraftChecker edits a draft twice, as typing does, and compares each report of one
+// DraftChecker, which reuses what did not change, with a fresh check.
+func FuzzDraftChecker(f *testing.F) {
+	for i, doc := range seedDocuments(f) {
+		f.Add(doc, uint(len(doc)/2), []byte("x"), uint8(i%3), uint(len(doc)/3), []byte("\n\n"))
+	}
+	f.Add([]byte("## A\n\n!!! note\n    [Company]\n\n## B\n"), uint(0), []byte("## Z\n"), uint8(0), uint(5), []byte("x"))
+	tpl := DefaultTemplate()
+	opts := CheckOptions{Today: time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)}
+	f.Fuzz(func(t *testing.T, draft []byte, at1 uint, ins1 []byte, cut uint8, at2 uint, ins2 []byte) {
+		doc := render.NewDocument(render.New())
+		live := tpl.NewDraftChecker()
+		src := draft
+		edit := func(at uint, cut int, ins []byte) []byte {
+			from := int(at % uint(len(src)+1))
+			to := min(len(src), from+cut)
+			return append(append(append([]byte(nil), src[:from]...), ins...), src[to:]...)
+		}
+		for step := 0; step < 3; step++ {
+			doc.Update(src)
+			if got, want := live.Check(doc, opts), tpl.CheckWith(src, opts); !reflect.DeepEqual(got, want) {
+				t.Fatalf("step %d: the report differs from a fresh check\nsource:\n%s\n%s", step, src, reportDifference(got, want))
+			}
+			if step == 0 {
+				src = edit(at1, int(cut), ins1)
+			} else {
+				src = edit(at2, 0, ins2)
+			}
+		}
+	})
 }

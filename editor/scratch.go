@@ -3,6 +3,8 @@ package editor
 import (
 	"slices"
 
+	"casewright/render"
+
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -31,8 +33,12 @@ type scratch struct {
 	anchorIDs []string
 	// kept is the map checkSections fills with this check's sectionChecks; it trades places
 	// with the cache's map of the last check, so neither is made again.
-	kept    map[*ast.Heading]*sectionCheck
-	missing []missingSection // by template section
+	kept map[*ast.Heading]*sectionCheck
+	// keptBlocks does the same for walk's blockChecks.
+	keptBlocks map[ast.Node]*blockCheck
+	// keptClosings does the same for collect's admonitions.
+	keptClosings map[*render.Admonition]placedClosing
+	missing      []missingSection // by template section
 	// textKey and textLines hold a block's textKey and its joined lines while it is looked up.
 	textKey, textLines []byte
 	// byKey holds the draft sections of each template key; its keys are the template's, so

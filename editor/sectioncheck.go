@@ -3,6 +3,8 @@ package editor
 import (
 	"slices"
 
+	"casewright/render"
+
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -54,10 +56,13 @@ func (c *checker) byteBefore(off int) byte {
 	return c.src[off-1]
 }
 
-// sectionCache keeps the sectionChecks of one draft from one check to the next, by heading.
+// sectionCache keeps the sectionChecks of one draft from one check to the next, by heading,
+// the blockChecks of the blocks between sections, and the admonitions read from the draft.
 type sectionCache struct {
 	day      string // the day the findings were made on: dates are judged against it
 	sections map[*ast.Heading]*sectionCheck
+	blocks   map[ast.Node]*blockCheck // the blocks outside every section, by node
+	closings map[*render.Admonition]placedClosing
 }
 
 // checkSections checks every section of the draft, reusing the findings of the sections that
@@ -66,7 +71,7 @@ type sectionCache struct {
 func (c *checker) checkSections() {
 	day := c.today.UTC().Format("2006-01-02")
 	if c.cache.day != day || c.cache.sections == nil {
-		c.cache.day, c.cache.sections = day, map[*ast.Heading]*sectionCheck{}
+		c.cache.day, c.cache.sections, c.cache.blocks = day, map[*ast.Heading]*sectionCheck{}, nil
 	}
 	kept := c.scratch.kept
 	if kept == nil {

@@ -166,3 +166,44 @@ func largeCaseStudy(t *testing.T) []byte {
 	}
 	return src
 }
+
+// TestDraftCheckerBlocksBetweenSections edits around admonitions that close the sections
+// before them, leaving the admonitions' own text (and nodes) as they were: their placeholders'
+// messages name the section before them and the closing box's fields, which the edits change.
+func TestDraftCheckerBlocksBetweenSections(t *testing.T) {
+	valid, err := os.ReadFile("../testdata/drafts/valid/ledgerline-payments.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := bytes.Index(valid, []byte("---\n\n<div"))
+	aside := "!!! note \"Aside\"\n    The [Company] team wrote this.\n\n"
+	closing := "!!! info \"About This Case Study\"\n    **Last Updated**: %s\n    **Verified By**: Two engineers\n    **Confidence Level**: High\n\n"
+	draft := string(valid[:cut]) + aside + fmt.Sprintf(closing, "2024-11-18") + fmt.Sprintf(closing, "YYYY-MM-DD")
+	edits := []struct{ old, new string }{
+		{"### Further Reading", "### More Reading"},               // the aside's section is renamed
+		{"### More Reading", "### Further Reading"},               // and back
+		{fmt.Sprintf(closing, "2024-11-18"), ""},                  // the second box becomes the closing one
+		{"!!! note \"Aside\"", "### Aside\n\n!!! note \"Aside\""}, // a section now comes before the aside
+	}
+	tpl := DefaultTemplate()
+	opts := CheckOptions{Today: time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)}
+	doc := render.NewDocument(render.New())
+	live := tpl.NewDraftChecker()
+	src := []byte(draft)
+	for step := 0; ; step++ {
+		doc.Update(src)
+		if got, want := live.Check(doc, opts), tpl.CheckWith(src, opts); !reflect.DeepEqual(got, want) {
+			t.Fatalf("step %d: the report differs from a fresh check\nsource:\n%s\n%s", step, src, reportDifference(got, want))
+		}
+		if step == len(edits) {
+			break
+		}
+		if !bytes.Contains(src, []byte(edits[step].old)) {
+			t.Fatalf("step %d: no %q in the draft", step, edits[step].old)
+		}
+		src = bytes.Replace(src, []byte(edits[step].old), []byte(edits[step].new), 1)
+	}
+	if len(live.cache.blocks) == 0 {
+		t.Fatal("no block between sections was kept for the next check")
+	}
+}

@@ -10,10 +10,15 @@ import (
 // walk visits the whole draft once for the rules that apply anywhere in it: placeholders,
 // template text, YAML that must parse, and links. The sections' blocks were walked by
 // checkSections (or not at all, when unchanged): their findings are reported here, in the
-// draft's order, and the blocks outside any section are walked now.
+// draft's order, and the blocks outside any section are walked now (or not at all, when
+// unchanged).
 func (c *checker) walk() {
 	c.sortFields()
 	w := walker{heads: c.scratch.heads[:0], links: c.scratch.links[:0]}
+	kept := c.scratch.keptBlocks
+	if kept == nil {
+		kept = map[ast.Node]*blockCheck{}
+	}
 	next := 0            // the next section, in the draft's order
 	var in *draftSection // the section whose blocks come now
 	member := 0          // the next of in's blocks
@@ -31,8 +36,10 @@ func (c *checker) walk() {
 			member++
 			continue
 		}
-		w.block(c, n)
+		c.walkOutside(&w, n, kept)
 	}
+	clear(c.cache.blocks)
+	c.cache.blocks, c.scratch.keptBlocks = kept, c.cache.blocks
 	c.checkLinks(w.links, c.anchorsOf(w.heads))
 	c.scratch.heads, c.scratch.links = w.heads[:0], w.links[:0]
 }

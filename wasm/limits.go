@@ -9,6 +9,7 @@ import (
 
 	"casewright/editor"
 	"casewright/render"
+	"casewright/wasm/internal/nest"
 	"casewright/wasm/store"
 )
 
@@ -23,11 +24,12 @@ const (
 )
 
 // liveLimit says why text is too big or too deep for the live preview, or "" when it is not.
-func liveLimit(text string) string {
+// nesting has seen the session's earlier texts, and counts again only the lines that changed.
+func liveLimit(text string, nesting *nest.Guard) string {
 	if len(text) > maxLiveBytes {
 		return sizeLimit(len(text))
 	}
-	if depth := nesting(text); depth > maxNesting {
+	if depth, over := nesting.Over(text); over {
 		return fmt.Sprintf("This draft nests lists or quotes %d deep: the live preview and checks pause beyond %d levels.", depth, maxNesting)
 	}
 	return ""
@@ -35,46 +37,6 @@ func liveLimit(text string) string {
 
 func sizeLimit(bytes int) string {
 	return fmt.Sprintf("This draft is %s: the live preview and checks pause above %s.", size(bytes), size(maxLiveBytes))
-}
-
-// nesting returns the most list and quote markers that open any line: a cheap bound on how
-// deep the parser would nest, counted before it runs.
-func nesting(text string) int {
-	deepest, depth, atStart := 0, 0, true
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		switch {
-		case c == '\n':
-			depth, atStart = 0, true
-		case !atStart:
-			// Nothing later on the line opens a level: go to its end (this runs every keystroke).
-			if j := strings.IndexByte(text[i:], '\n'); j > 0 {
-				i += j - 1
-			} else {
-				i = len(text)
-			}
-		case c == ' ', c == '\t':
-		case c == '>':
-			depth++
-		case (c == '-' || c == '*' || c == '+') && i+1 < len(text) && (text[i+1] == ' ' || text[i+1] == '\t'):
-			depth++
-		case c >= '0' && c <= '9':
-			j := i
-			for j < len(text) && j-i < 9 && text[j] >= '0' && text[j] <= '9' {
-				j++
-			}
-			if j+1 < len(text) && (text[j] == '.' || text[j] == ')') && text[j+1] == ' ' {
-				depth++
-				i = j
-			} else {
-				atStart = false
-			}
-		default:
-			atStart = false
-		}
-		deepest = max(deepest, depth)
-	}
-	return deepest
 }
 
 func size(n int) string {
@@ -88,7 +50,7 @@ func size(n int) string {
 // and Problems regions, keeps the text and schedules its save, and returns update's result;
 // for one within them it takes the notice away so that the next render is whole again.
 func (s *session) pauseIfTooLarge(text string) (bool, js.Value) {
-	why := liveLimit(text)
+	why := liveLimit(text, &s.nesting)
 	if why == "" {
 		if s.preview.paused.Truthy() {
 			s.preview.root.Underlying().Set("textContent", "")

@@ -12,6 +12,7 @@ import (
 	"unsafe"
 
 	"casewright/editor"
+	"casewright/wasm/internal/nest"
 	"casewright/wasm/store"
 )
 
@@ -30,6 +31,7 @@ type session struct {
 	outline  *outlinePanel
 	drafts   *store.Store // nil when IndexedDB cannot be used
 	saver    *autosave
+	nesting  nest.Guard // how deep the texts of update nest, bounded by maxNesting
 	status   js.Value
 	warn     js.Value
 
@@ -69,6 +71,7 @@ func mountSession(c *core, opts js.Value) (*session, error) {
 		checker:  mo.tpl.NewDraftChecker(),
 		problems: &problemsPanel{root: elementOf(opts.Get("problems"))},
 		outline:  &outlinePanel{root: elementOf(opts.Get("outline"))},
+		nesting:  nest.Guard{Limit: maxNesting},
 		status:   opts.Get("onStatus"),
 		warn:     opts.Get("onWarning"),
 	}
