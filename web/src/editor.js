@@ -8,7 +8,7 @@ import {
 import { Compartment, EditorState } from '@codemirror/state';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
-import { syntaxHighlighting, bracketMatching, indentOnInput } from '@codemirror/language';
+import { syntaxHighlighting, bracketMatching, indentOnInput, LanguageDescription } from '@codemirror/language';
 import { classHighlighter } from '@lezer/highlight';
 import { applyFix } from './fixes.js';
 import { editorLimits } from './editor-limits.js';
@@ -16,9 +16,11 @@ import { editorLimits } from './editor-limits.js';
 // aids is the editor-aids.js module once loaded (see useAids); null before.
 let aids = null;
 
-// The Markdown mode, reconfigured when the fences' languages arrive.
+// The Markdown mode looks the fences' languages up in the aids, once they are in; it is made
+// anew when they arrive, which parses the text again, with them.
 const markdownMode = new Compartment();
-const markdownSupport = () => markdown({ base: markdownLanguage, codeLanguages: aids ? aids.codeLanguages : [] });
+const codeLanguage = (info) => (aids ? LanguageDescription.matchLanguageName(aids.codeLanguages, info, true) : null);
+const markdownSupport = () => markdown({ base: markdownLanguage, codeLanguages: codeLanguage });
 
 // createEditor mounts CodeMirror on parent with text; onChange gets the whole text after
 // every edit and returns the diagnostics to show; extensions are the host's own additions.
