@@ -189,10 +189,11 @@ func TestFencedCodeIsHighlighted(t *testing.T) {
 	)
 }
 
-// TestEditorAidsArriveAfterReady: search, bracket closing and the problems shown in the text
-// load after the app is ready (to keep them out of what it fetches first); once they are in,
-// the template's placeholders are marked in the gutter, Ctrl-F opens CodeMirror's search
-// panel, which finds text in the draft, and a typed "(" gets its ")".
+// TestEditorAidsArriveAfterReady: the Markdown mode, search, bracket closing and the problems
+// shown in the text load after the app is ready (to keep them out of what it fetches first);
+// once they are in, headings are highlighted, the template's placeholders are marked in the
+// gutter, Ctrl-F opens CodeMirror's search panel, which finds text in the draft, a typed "("
+// gets its ")", and Enter on a list item starts the next one.
 func TestEditorAidsArriveAfterReady(t *testing.T) {
 	ctx := openApp(t)
 	// Until the aids are in, Ctrl-F is not the editor's: press it again until the panel opens.
@@ -203,6 +204,7 @@ func TestEditorAidsArriveAfterReady(t *testing.T) {
 		return !!document.querySelector('.cm-search');
 	})()`
 	run(t, ctx,
+		chromedp.Poll(`!!document.querySelector('.cm-content .tok-heading')`, nil),
 		chromedp.Poll(`document.querySelectorAll('.cm-gutter-lint .cm-lint-marker').length > 0`, nil),
 		focusEditor(),
 		chromedp.Poll(openSearch, nil),
@@ -212,6 +214,10 @@ func TestEditorAidsArriveAfterReady(t *testing.T) {
 		chromedp.KeyEvent(kb.End, chromedp.KeyModifiers(input.ModifierCtrl)),
 		chromedp.KeyEvent("\n("),
 		chromedp.Poll(activeLine+` === '()'`, nil),
+		chromedp.KeyEvent(kb.End),
+		insertText("\n\n- first item"),
+		chromedp.KeyEvent(kb.Enter),
+		chromedp.Poll(`[...document.querySelectorAll('.cm-line')].some((l, i, all) => l.textContent === '- first item' && all[i + 1]?.textContent === '- ')`, nil),
 	)
 }
 

@@ -8,6 +8,8 @@
 // - from @codemirror/lint, the core's problems in the text: underlined, marked in the gutter,
 //   explained with their quick fixes in the hover, F8 and Shift-F8 to go from one to the next
 //   (until then, the Problems panel has them);
+// - from @codemirror/lang-markdown, the Markdown mode: highlighting, and Enter continuing lists
+//   and quotes (until then, the text is plain);
 // - from @codemirror/language-data, the languages that highlight code inside fences.
 import { Prec } from '@codemirror/state';
 import { keymap } from '@codemirror/view';
@@ -18,6 +20,7 @@ import { linkCompletion } from './link-complete.js';
 
 // setDiagnostics shows diagnostics in the text (see editor.js).
 export { setDiagnostics };
+export { markdown, markdownLanguage } from '@codemirror/lang-markdown';
 // codeLanguages are the languages fences name, each loaded when a fence first needs it.
 export { languages as codeLanguages } from '@codemirror/language-data';
 

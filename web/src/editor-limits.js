@@ -13,7 +13,8 @@ const maxNesting = 100;
 const maxBlockLines = 2000;
 
 // editorLimits returns the extensions for a draft starting as text: costly are the features
-// to turn off past the bounds, language (the Markdown mode and its highlighting) and wrapping.
+// to turn off past the bounds, language (the Markdown mode and its highlighting, asked for
+// each time they come back, as the mode may have loaded since) and wrapping.
 export function editorLimits(text, costly) {
   const compartment = new Compartment();
   const setLimits = StateEffect.define();
@@ -77,7 +78,7 @@ const modes = ['full', 'plain', 'unwrapped'];
 const modeOf = (value) => (value.long ? 'unwrapped' : value.deep || value.block ? 'plain' : 'full');
 
 function features(mode, { language, wrapping }) {
-  return [mode === 'unwrapped' ? [] : wrapping, mode === 'full' ? language : []];
+  return [mode === 'unwrapped' ? [] : wrapping, mode === 'full' ? language() : []];
 }
 
 const limited = (value) => !!(value.long || value.deep || value.block);

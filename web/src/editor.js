@@ -1,13 +1,13 @@
-// The editing surface: CodeMirror 6 in Markdown mode. The editor's aids (editor-aids.js) load
-// after ready and bring the rest: the core's diagnostics shown in the text by CodeMirror's
-// lint, and the languages that highlight code inside fences (each loaded on demand).
+// The editing surface: CodeMirror 6, for Markdown. The editor's aids (editor-aids.js) load
+// after ready and bring the Markdown mode (highlighting, and Enter continuing lists and
+// quotes), the languages that highlight code inside fences (each loaded on demand), and the
+// core's diagnostics shown in the text by CodeMirror's lint.
 import {
   EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection,
   dropCursor, rectangularSelection, highlightSpecialChars,
 } from '@codemirror/view';
 import { Compartment, EditorState } from '@codemirror/state';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
 import { syntaxHighlighting, bracketMatching, indentOnInput, LanguageDescription } from '@codemirror/language';
 import { classHighlighter } from '@lezer/highlight';
 import { applyFix } from './fixes.js';
@@ -16,11 +16,10 @@ import { editorLimits } from './editor-limits.js';
 // aids is the editor-aids.js module once loaded (see useAids); null before.
 let aids = null;
 
-// The Markdown mode looks the fences' languages up in the aids, once they are in; it is made
-// anew when they arrive, which parses the text again, with them.
+// The Markdown mode, once the aids are in: put in place when they arrive.
 const markdownMode = new Compartment();
-const codeLanguage = (info) => (aids ? LanguageDescription.matchLanguageName(aids.codeLanguages, info, true) : null);
-const markdownSupport = () => markdown({ base: markdownLanguage, codeLanguages: codeLanguage });
+const markdownSupport = () => (aids ? aids.markdown({ base: aids.markdownLanguage, codeLanguages: codeLanguage }) : []);
+const codeLanguage = (info) => LanguageDescription.matchLanguageName(aids.codeLanguages, info, true);
 
 // createEditor mounts CodeMirror on parent with text; onChange gets the whole text after
 // every edit and returns the diagnostics to show; extensions are the host's own additions.
@@ -54,7 +53,7 @@ export function editorState(text, onChange, extensions = []) {
       bracketMatching(),
       // Off while a line is huge or lists nest very deep (see editor-limits.js).
       editorLimits(text, {
-        language: [
+        language: () => [
           // Enter continues lists and quotes, Backspace removes their markup (lang-markdown's keymap).
           markdownMode.of(markdownSupport()),
           // Tokens get tok-* classes, coloured by the page's light or dark theme.
