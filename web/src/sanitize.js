@@ -27,7 +27,7 @@ const alignment = /^\s*text-align:\s*(left|right|center);?\s*$/i;
 // name survives only where it clobbers neither window nor document: tab radios and old anchors.
 const namedElements = new Set(['a', 'input']);
 
-DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+function checkAttributes(node) {
   const style = node.getAttribute('style');
   if (style !== null && !alignment.test(style)) node.removeAttribute('style');
   for (const attr of ['id', 'name']) {
@@ -42,7 +42,7 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
     const href = node.getAttribute('href') ?? node.getAttribute('xlink:href');
     if (!href.startsWith('#')) node.setAttribute('target', '_blank');
   }
-});
+}
 
 const config = {
   ADD_ATTR: ['target'],
@@ -54,10 +54,24 @@ const config = {
   SANITIZE_DOM: false,
 };
 
+// mermaid sanitises its SVG with DOMPurify's shared instance: the same rules apply there.
+DOMPurify.addHook('afterSanitizeAttributes', checkAttributes);
+
+// One sanitiser per kind of output, each given its configuration once: DOMPurify reads a
+// configuration passed with each call anew, building its allow-lists again, at every keystroke.
+function purifier(cfg) {
+  const purify = DOMPurify(window);
+  purify.setConfig(cfg);
+  purify.addHook('afterSanitizeAttributes', checkAttributes);
+  return purify;
+}
+const toString = purifier(config);
+const toFragment = purifier({ ...config, RETURN_DOM_FRAGMENT: true });
+
 export function sanitizeToString(html) {
-  return DOMPurify.sanitize(html, config);
+  return toString.sanitize(html);
 }
 
 export function sanitizeToFragment(html) {
-  return DOMPurify.sanitize(html, { ...config, RETURN_DOM_FRAGMENT: true });
+  return toFragment.sanitize(html);
 }
