@@ -52,6 +52,19 @@ func newBrowser(parent context.Context, chrome string) (*browser, error) {
 		cancelAlloc()
 		os.RemoveAll(profile)
 	}}
+	// The page's uncaught exceptions and console errors, which explain a measurement that stalls.
+	chromedp.ListenTarget(ctx, func(ev any) {
+		switch e := ev.(type) {
+		case *cdpruntime.EventExceptionThrown:
+			fmt.Fprintln(os.Stderr, "bench: uncaught in the page:", e.ExceptionDetails.Error())
+		case *cdpruntime.EventConsoleAPICalled:
+			if e.Type == cdpruntime.APITypeError {
+				for _, a := range e.Args {
+					fmt.Fprintln(os.Stderr, "bench: console error in the page:", string(a.Value), a.Description)
+				}
+			}
+		}
+	})
 	// The start-up script runs before the app's own on every page of this browser's tab.
 	err = chromedp.Run(ctx, chromedp.ActionFunc(func(ctx context.Context) error {
 		_, err := page.AddScriptToEvaluateOnNewDocument(startupScript).Do(ctx)

@@ -164,7 +164,9 @@ func typeKeys(b *browser, keys int, duration time.Duration) ([]keystrokeSample, 
 			chromedp.Evaluate(fmt.Sprintf(`window.__cwKeys.settled(%d)`, i+1), nil, awaitPromise),
 		)
 		if err != nil {
-			return nil, nil, fmt.Errorf("keystroke %d: %w", i+1, err)
+			var state string
+			_ = b.run(10*time.Second, chromedp.Evaluate(`window.__cwKeys.state()`, &state))
+			return nil, nil, fmt.Errorf("keystroke %d: %w (the page: %s)", i+1, err, state)
 		}
 	}
 	var out struct {

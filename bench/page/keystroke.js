@@ -76,6 +76,19 @@
         check();
       });
     },
+    // state is what the timer and the page were at, for a keystroke that never settles.
+    state() {
+      return JSON.stringify({
+        timed: samples.length,
+        pending,
+        focused: document.activeElement?.className || document.activeElement?.tagName,
+        editorFocused: view.hasFocus,
+        length: view.state.doc.length,
+        dialog: !!document.querySelector('dialog[open]'),
+        notice: document.querySelector('#notice')?.textContent,
+        status: document.querySelector('#save-status')?.textContent,
+      });
+    },
     results() { return { samples: samples.slice(), longTasks: longTasks.slice() }; },
   };
 })();
