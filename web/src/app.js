@@ -68,9 +68,9 @@ export async function mountApp(root, options) {
     emit('validate', app.state.diagnostics);
     return app.state.diagnostics;
   };
-  // The editor's aids (bracket closing, search, problems in the text, fences' languages; link
-  // targets completing when the page gave the portal's pages) load after ready; with link
-  // targets, before the editor, as a link may come at once.
+  // The editor's aids (the Markdown mode, bracket closing, search, problems in the text,
+  // fences' languages; link targets completing when the page gave the portal's pages) load
+  // after ready; with link targets, before the editor, as a link may come at once.
   const targets = options.site ? JSON.parse(session.linkTargets()) ?? [] : [];
   const aids = new Compartment();
   let aidExtensions = null;
@@ -94,8 +94,8 @@ export async function mountApp(root, options) {
     afterReady().then(() => import('./editor-aids.js')).then((module) => {
       aidExtensions = module.editorAids(targets);
       useAids(module, app.view, aids, aidExtensions, app.state.diagnostics);
-    }).catch(() => {}); // without them, brackets do not close, search is the browser's own,
-    // and the problems are in the Problems panel only
+    }).catch(() => {}); // without them, the text is plain, brackets do not close, search is
+    // the browser's own, and the problems are in the Problems panel only
   }
   app.notice = createNotice(byId('notice'));
 
