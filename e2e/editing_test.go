@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"casewright/editor"
+
 	"github.com/chromedp/cdproto/input"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -186,6 +188,21 @@ func TestFencedCodeIsHighlighted(t *testing.T) {
 		chromedp.Poll(lineHas("const answer", "tok-keyword"), nil),
 		chromedp.Poll(lineHas("## Nested heading", "tok-heading"), nil),
 		chromedp.Poll(`[...document.querySelectorAll('.cm-line')].some(l => l.textContent === '<aside class="note">Raw HTML</aside>')`, nil),
+	)
+}
+
+// TestStatusBarCountsWords: the status bar counts the draft's words (runs of non-space
+// characters), and counts them again after an edit.
+func TestStatusBarCountsWords(t *testing.T) {
+	ctx := openApp(t)
+	words := len(strings.Fields(string(editor.DefaultTemplate().New())))
+	const shown = `Number(document.querySelector('#status-words').textContent.replace(/[^0-9]/g, ''))`
+	run(t, ctx, chromedp.Poll(fmt.Sprintf(`%s === %d`, shown, words), nil))
+	run(t, ctx,
+		focusEditor(),
+		chromedp.KeyEvent(kb.End, chromedp.KeyModifiers(input.ModifierCtrl)),
+		insertText("\n\nThree more words"),
+		chromedp.Poll(fmt.Sprintf(`%s === %d`, shown, words+3), nil),
 	)
 }
 

@@ -2,15 +2,19 @@
 // whole text, so it waits for an idle moment instead of riding on the keystroke.
 const wordsPerMinute = 200;
 
-// countWords counts runs of non-space characters without building an array of them.
-export function countWords(text) {
+// countWords counts runs of non-space characters in doc (a CodeMirror Text) piece by piece,
+// without copying the draft into one string or building an array of words.
+export function countWords(doc) {
   let words = 0;
   let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
-    if (!space && !inWord) words++;
-    inWord = !space;
+  for (const iter = doc.iter(); !iter.next().done;) {
+    const text = iter.value;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
+      if (!space && !inWord) words++;
+      inWord = !space;
+    }
   }
   return words;
 }
@@ -24,7 +28,7 @@ export function installStatusBar(app) {
 
   const countNow = () => {
     pending = false;
-    const n = countWords(app.view.state.doc.toString());
+    const n = countWords(app.view.state.doc);
     words.textContent = `${n.toLocaleString('en')} ${n === 1 ? 'word' : 'words'}`;
     reading.textContent = `${Math.max(1, Math.round(n / wordsPerMinute))} min read`;
   };
