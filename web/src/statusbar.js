@@ -19,6 +19,10 @@ export function countWords(doc) {
   return words;
 }
 
+const setText = (element, text) => {
+  if (element.textContent !== text) element.textContent = text;
+};
+
 export function installStatusBar(app) {
   const words = app.byId('status-words');
   const reading = app.byId('status-reading');
@@ -29,12 +33,12 @@ export function installStatusBar(app) {
   const countNow = () => {
     pending = false;
     const n = countWords(app.view.state.doc);
-    words.textContent = `${n.toLocaleString('en')} ${n === 1 ? 'word' : 'words'}`;
-    reading.textContent = `${Math.max(1, Math.round(n / wordsPerMinute))} min read`;
+    // Only a change is written: a new text node lays the page out again before the next key.
+    setText(words, `${n.toLocaleString('en')} ${n === 1 ? 'word' : 'words'}`);
+    setText(reading, `${Math.max(1, Math.round(n / wordsPerMinute))} min read`);
   };
   const show = (state) => {
-    const text = `${Math.round((state.completeness?.ratio ?? 0) * 100)}% complete`;
-    if (completeness.textContent !== text) completeness.textContent = text; // a new text node lays out again
+    setText(completeness, `${Math.round((state.completeness?.ratio ?? 0) * 100)}% complete`);
     if (!pending) {
       pending = true;
       idle(countNow, { timeout: 1000 });
