@@ -25,10 +25,11 @@ type blockCheck struct {
 }
 
 // walkOutside applies walk's rules to n, a top-level block outside every section, or takes
-// the findings of the last check when n and what lies around it are the same.
+// the findings of the last check when n and what lies around it are the same. A check that
+// is not kept (a fresh one) only walks.
 func (c *checker) walkOutside(w *walker, n ast.Node, kept map[ast.Node]*blockCheck) {
 	pos := n.Pos()
-	if pos < 0 {
+	if pos < 0 || !c.keeps {
 		w.block(c, n)
 		return
 	}

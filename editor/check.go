@@ -76,7 +76,7 @@ func (k *DraftChecker) Check(doc *render.Document, opts CheckOptions) (rep Repor
 		return k.t.CheckWith(doc.Source(), opts)
 	}
 	c := newChecker(k.t, doc.Source(), doc.Lines(), opts)
-	c.blocks, c.cache = doc.Nodes(), &k.cache
+	c.blocks, c.cache, c.keeps = doc.Nodes(), &k.cache, true
 	k.scratch.lend(c)
 	defer k.scratch.takeBack(c)
 	c.check()
@@ -127,6 +127,7 @@ type checker struct {
 	fields []fieldSpan
 
 	cache   *sectionCache   // the sections' findings at the last check of the same draft
+	keeps   bool            // whether the blocks outside sections are kept for the next check
 	checked []*sectionCheck // the findings of each of c.sections, in order
 	scratch *scratch        // storage kept from the last check, to fill again
 }

@@ -30,10 +30,11 @@ type draftClosing struct {
 }
 
 // closingAt returns the admonition that n, a top-level block, is, or nil. An admonition
-// written in Markdown is read once: the same node at the next check is the same text, moved.
+// written in Markdown is read once by a kept check: the same node at the next check is the
+// same text, moved.
 func (c *checker) closingAt(n ast.Node) *draftClosing {
 	a, ok := n.(*render.Admonition)
-	if !ok || a.Pos() < 0 {
+	if !ok || a.Pos() < 0 || !c.keeps {
 		return closingNode(n, c.src)
 	}
 	if c.scratch.keptClosings == nil {

@@ -16,7 +16,7 @@ func (c *checker) walk() {
 	c.sortFields()
 	w := walker{heads: c.scratch.heads[:0], links: c.scratch.links[:0]}
 	kept := c.scratch.keptBlocks
-	if kept == nil {
+	if kept == nil && c.keeps {
 		kept = map[ast.Node]*blockCheck{}
 	}
 	next := 0            // the next section, in the draft's order
