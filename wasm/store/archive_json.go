@@ -85,18 +85,7 @@ func decodeArchive(data []byte) (archive, error) {
 		a.Format = f.String("format")
 		a.Version = int(f.Int("version"))
 		a.Exported, _ = readTime(f, "exported")
-		drafts := f.Array("drafts")
-		if drafts != nil {
-			a.Drafts = make([]archiveDraft, 0, len(drafts))
-		}
-		for i, dv := range drafts {
-			var d archiveDraft
-			if err := jsobj.Read(dv, d.read); err != nil {
-				f.Fail(fmt.Errorf("draft %d: %w", i, err))
-				return
-			}
-			a.Drafts = append(a.Drafts, d)
-		}
+		a.Drafts = readEach(f, "drafts", "draft", (*archiveDraft).read)
 	})
 	return a, err
 }
@@ -110,18 +99,26 @@ func (d *archiveDraft) read(f *jsobj.Fields) {
 		d.Deleted = &t
 	}
 	d.Text = f.OptString("text")
-	history := f.Array("history")
-	if history != nil { // [] stays empty, not null, as with encoding/json
-		d.History = make([]archiveSnapshot, 0, len(history))
+	d.History = readEach(f, "history", "history", (*archiveSnapshot).read)
+}
+
+// readEach reads the array of objects at key with read; a missing or null array is nil and
+// [] stays empty, as with encoding/json. A bad item fails f, named by what and its index.
+func readEach[T any](f *jsobj.Fields, key, what string, read func(*T, *jsobj.Fields)) []T {
+	items := f.Array(key)
+	if items == nil {
+		return nil
 	}
-	for i, hv := range history {
-		var h archiveSnapshot
-		if err := jsobj.Read(hv, h.read); err != nil {
-			f.Fail(fmt.Errorf("history %d: %w", i, err))
-			return
+	out := make([]T, 0, len(items))
+	for i, v := range items {
+		var item T
+		if err := jsobj.Read(v, func(g *jsobj.Fields) { read(&item, g) }); err != nil {
+			f.Fail(fmt.Errorf("%s %d: %w", what, i, err))
+			return nil
 		}
-		d.History = append(d.History, h)
+		out = append(out, item)
 	}
+	return out
 }
 
 func (h *archiveSnapshot) read(f *jsobj.Fields) {
