@@ -3,28 +3,14 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"testing"
 	"time"
 
 	"casewright/editor"
 	"casewright/wasm/internal/jsonw"
+	"casewright/wasm/internal/jsonw/jsonwtest"
 	"casewright/wasm/store"
 )
-
-// asEncodingJSON is v as encoding/json writes it from its tags (HTML escaping off, as
-// jsonw writes: JSON.parse reads both the same).
-func asEncodingJSON(t *testing.T, v any) string {
-	t.Helper()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		t.Fatal(err)
-	}
-	return string(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
-}
 
 func written(v pageJSON) string {
 	var w jsonw.Writer
@@ -82,7 +68,7 @@ func TestPageJSONAsEncodingJSON(t *testing.T) {
 		{"changed", emptyObject{}},
 	}
 	for _, tt := range tests {
-		if got, want := written(tt.v), asEncodingJSON(t, tt.v); got != want {
+		if got, want := written(tt.v), jsonwtest.Marshal(t, tt.v); got != want {
 			t.Errorf("%s:\n got %s\nwant %s", tt.name, got, want)
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"testing"
 	"time"
+
+	"casewright/wasm/internal/jsonw/jsonwtest"
 )
 
 // sampleArchive holds every tricky text, as draft and as snapshot, with awkward numbers.
@@ -39,19 +41,15 @@ func TestArchiveBytesAsEncodingJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want bytes.Buffer
-	enc := json.NewEncoder(&want)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(a); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want.Bytes()) {
+	// An archive file ends its line, as encoding/json's encoder did.
+	want := []byte(jsonwtest.Marshal(t, a) + "\n")
+	if !bytes.Equal(got, want) {
 		i := 0
-		for i < min(len(got), len(want.Bytes())) && got[i] == want.Bytes()[i] {
+		for i < min(len(got), len(want)) && got[i] == want[i] {
 			i++
 		}
 		t.Fatalf("archive bytes differ from encoding/json's at byte %d: %q, want %q",
-			i, got[max(0, i-40):min(len(got), i+40)], want.Bytes()[max(0, i-40):min(want.Len(), i+40)])
+			i, got[max(0, i-40):min(len(got), i+40)], want[max(0, i-40):min(len(want), i+40)])
 	}
 }
 

@@ -1,23 +1,11 @@
 package jsonw
 
 import (
-	"bytes"
-	"encoding/json"
 	"math"
 	"testing"
-)
 
-// marshal is encoding/json's output with HTML escaping off, which Writer must equal.
-func marshal(t testing.TB, v any) string {
-	t.Helper()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		t.Fatal(err)
-	}
-	return string(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
-}
+	"casewright/wasm/internal/jsonw/jsonwtest"
+)
 
 var samples = []string{
 	"", "plain", `quote " backslash \ slash /`, "<b>&amp;</b>", "tab\tnew\nline\rcr\bbs\fff",
@@ -29,7 +17,7 @@ func TestStringsAsEncodingJSON(t *testing.T) {
 	for _, s := range samples {
 		var w Writer
 		w.Str(s)
-		if got, want := w.String(), marshal(t, s); got != want {
+		if got, want := w.String(), jsonwtest.Marshal(t, s); got != want {
 			t.Errorf("Str(%q) = %s, want %s", s, got, want)
 		}
 	}
@@ -40,7 +28,7 @@ func TestFloatsAsEncodingJSON(t *testing.T) {
 		1.5e-10, 1e20, 1e21, 123456789012345680000, 1e300, -2.5e-300, 1733222400000, math.MaxFloat64, math.SmallestNonzeroFloat64} {
 		var w Writer
 		w.Float(f)
-		if got, want := w.String(), marshal(t, f); got != want {
+		if got, want := w.String(), jsonwtest.Marshal(t, f); got != want {
 			t.Errorf("Float(%g) = %s, want %s", f, got, want)
 		}
 	}
@@ -85,7 +73,7 @@ func TestNestedAsEncodingJSON(t *testing.T) {
 	w.Key("obj").BeginObject()
 	w.EndObject()
 	w.EndObject()
-	if got, want := w.String(), marshal(t, v); got != want {
+	if got, want := w.String(), jsonwtest.Marshal(t, v); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
@@ -97,7 +85,7 @@ func FuzzStringAsEncodingJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		var w Writer
 		w.Str(s)
-		if got, want := w.String(), marshal(t, s); got != want {
+		if got, want := w.String(), jsonwtest.Marshal(t, s); got != want {
 			t.Errorf("Str(%q) = %s, want %s", s, got, want)
 		}
 	})
