@@ -192,7 +192,8 @@ func TestFencedCodeIsHighlighted(t *testing.T) {
 }
 
 // TestStatusBarCountsWords: the status bar counts the draft's words (runs of non-space
-// characters), and counts them again after an edit.
+// characters), and counts them again after edits at the end and at the start (the count
+// keeps the counts of the parts of the text an edit left alone).
 func TestStatusBarCountsWords(t *testing.T) {
 	ctx := openApp(t)
 	words := len(strings.Fields(string(editor.DefaultTemplate().New())))
@@ -203,7 +204,53 @@ func TestStatusBarCountsWords(t *testing.T) {
 		chromedp.KeyEvent(kb.End, chromedp.KeyModifiers(input.ModifierCtrl)),
 		insertText("\n\nThree more words"),
 		chromedp.Poll(fmt.Sprintf(`%s === %d`, shown, words+3), nil),
+		chromedp.KeyEvent(kb.Home, chromedp.KeyModifiers(input.ModifierCtrl)),
+		insertText("Two more "),
+		chromedp.Poll(fmt.Sprintf(`%s === %d`, shown, words+5), nil),
 	)
+}
+
+// TestEditsReachThePreviewAndTheDraft: the editor hands the core each edit rather than the
+// whole text. Typing characters of more than one UTF-16 unit, one edit changing three places
+// at once (Replace All), and deleting an emoji leave the preview and the saved draft with
+// exactly the text typed.
+func TestEditsReachThePreviewAndTheDraft(t *testing.T) {
+	ctx := openApp(t)
+	const paragraph = `[...document.querySelectorAll('#preview p')].some(p => p.textContent === %s)`
+	// The search panel's fields commit on change.
+	const fill = `(() => {
+		const set = (name, value) => {
+			const field = document.querySelector('.cm-search input[name="' + name + '"]');
+			field.value = value;
+			field.dispatchEvent(new Event('change'));
+		};
+		set('search', 'foo');
+		set('replace', 'qu\u00e9\u{1F600}');
+		document.querySelector('.cm-search button[name="replaceAll"]').click();
+		return true;
+	})()`
+	run(t, ctx,
+		chromedp.Poll(`!!document.querySelector('.cm-content .tok-heading')`, nil), // the aids: search
+		focusEditor(),
+		chromedp.KeyEvent(kb.End, chromedp.KeyModifiers(input.ModifierCtrl)),
+		insertText("\n\nfoo bar foo baz foo\n"),
+		chromedp.KeyEvent("f", chromedp.KeyModifiers(input.ModifierCtrl)),
+		chromedp.WaitVisible(`.cm-search input[name="replace"]`, chromedp.ByQuery),
+		chromedp.Evaluate(fill, nil),
+		chromedp.Poll(fmt.Sprintf(paragraph, jsString("qu\u00e9😀 bar qu\u00e9😀 baz qu\u00e9😀")), nil),
+		focusEditor(),
+		chromedp.KeyEvent(kb.Home, chromedp.KeyModifiers(input.ModifierCtrl)),
+		insertText("😀 "),
+		chromedp.KeyEvent(kb.Backspace),
+		chromedp.KeyEvent(kb.Backspace),
+		waitSaved("qu\u00e9😀 bar qu\u00e9😀 baz qu\u00e9😀\n"),
+	)
+	var text string
+	run(t, ctx, chromedp.Evaluate(openDraftJS+`.then((d) => d.text)`, &text, awaitPromise))
+	want := string(editor.DefaultTemplate().New()) + "\n\nqu\u00e9😀 bar qu\u00e9😀 baz qu\u00e9😀\n"
+	if text != want {
+		t.Errorf("the saved draft ends %q, want %q", text[max(0, len(text)-60):], want[len(want)-60:])
+	}
 }
 
 // TestEditorAidsArriveAfterReady: the Markdown mode, search, bracket closing and the problems

@@ -2,7 +2,10 @@
 
 package main
 
-import "casewright/editor"
+import (
+	"casewright/editor"
+	"casewright/wasm/internal/utf16text"
+)
 
 // diagnostic is an editor.Diagnostic with its range also in the UTF-16 offsets the page uses.
 type diagnostic struct {
@@ -35,7 +38,7 @@ func pageDiagnostics(text string, diags []editor.Diagnostic) []diagnostic {
 			}
 		}
 	}
-	units := utf16Offsets(text, offsets)
+	units := utf16text.Offsets(text, offsets)
 	out := make([]diagnostic, len(diags))
 	for i, d := range diags {
 		out[i] = diagnostic{Diagnostic: d, From: units[d.From], To: units[d.To]}

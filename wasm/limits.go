@@ -85,6 +85,8 @@ func (s *session) updateLarge(text js.Value) js.Value {
 	}
 	defer measureUpdate()()
 	// s.text, the text the session opened with, stays as it was: only autosave reads the newest.
+	// The next edit has no text to apply to: the editor sends the whole text again.
+	s.typed.Forget()
 	return s.paused(sizeLimit(length), length, title)
 }
 

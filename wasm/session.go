@@ -13,6 +13,7 @@ import (
 
 	"casewright/editor"
 	"casewright/wasm/internal/nest"
+	"casewright/wasm/internal/utf16text"
 	"casewright/wasm/store"
 )
 
@@ -31,7 +32,8 @@ type session struct {
 	outline  *outlinePanel
 	drafts   *store.Store // nil when IndexedDB cannot be used
 	saver    *autosave
-	nesting  nest.Guard // how deep the texts of update nest, bounded by maxNesting
+	nesting  nest.Guard     // how deep the texts of update nest, bounded by maxNesting
+	typed    utf16text.Text // the editor's text as the last update left it, for edit
 	status   js.Value
 	warn     js.Value
 
@@ -164,11 +166,42 @@ func (s *session) setDraft(d store.Draft) {
 	s.saver.reset(d.Text)
 }
 
-// update is the keystroke path: render what changed, check the preview's parse of it (one
-// parse of the changed chunks serves both), refresh the panels, schedule the save, and hand
-// the diagnostics back for the editor.
+// update is the keystroke path for a whole text: see refresh.
 func (s *session) update(text string) js.Value {
 	defer measureUpdate()()
+	s.typed.Reset(text)
+	return s.refresh(text)
+}
+
+// edit is the keystroke path as the editor takes it: it hands over what changed, as a flat
+// list of (from, deleted, inserted) in UTF-16 units, each from in the text the edits before
+// it made, and the new length, instead of the whole draft: copying 100 KB into the core
+// took longer than rendering what a keystroke changed. It returns null, and the editor sends
+// the whole text to update, when the core does not have the text the edits apply to, they do
+// not fit it, or the result is too large for the live preview (update leaves those as they
+// are).
+func (s *session) edit(edits js.Value, units int) js.Value {
+	defer measureUpdate()()
+	if !s.typed.Known() {
+		return js.Null()
+	}
+	for i := 0; i+2 < edits.Length(); i += 3 {
+		if err := s.typed.Replace(edits.Index(i).Int(), edits.Index(i+1).Int(), edits.Index(i+2).String()); err != nil {
+			s.typed.Forget()
+			return js.Null()
+		}
+	}
+	if s.typed.Units() != units || len(s.typed.String()) > maxLiveBytes {
+		s.typed.Forget()
+		return js.Null()
+	}
+	return s.refresh(s.typed.String())
+}
+
+// refresh renders what changed, checks the preview's parse of it (one parse of the changed
+// chunks serves both), refreshes the panels, schedules the save, and hands the diagnostics
+// back for the editor.
+func (s *session) refresh(text string) js.Value {
 	if paused, result := s.pauseIfTooLarge(text); paused {
 		return result
 	}
@@ -252,6 +285,9 @@ func (s *session) exports() js.Value {
 		"text": text,
 		"update": js.FuncOf(func(_ js.Value, args []js.Value) any {
 			return s.updateLarge(args[0])
+		}),
+		"edit": js.FuncOf(func(_ js.Value, args []js.Value) any {
+			return s.edit(args[0], args[1].Int())
 		}),
 		"flush": js.FuncOf(func(js.Value, []js.Value) any {
 			return promise(func() (any, error) { return nil, s.saver.flush() })

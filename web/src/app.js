@@ -61,10 +61,12 @@ export async function mountApp(root, options) {
     onUpdate(fn) { this.listeners.push(fn); },
     listen: events.listen,
   };
-  const onChange = (text) => {
-    app.state = JSON.parse(session.update(text));
+  // onChange hands the core an edit of the text (the whole text when it cannot take the
+  // edit, or there is none) and tells the listeners the result. doc is CodeMirror's Text.
+  const onChange = (doc, edits) => {
+    app.state = JSON.parse((edits && session.edit(edits, doc.length)) ?? session.update(doc.toString()));
     for (const fn of app.listeners) fn(app.state);
-    emit('change', text);
+    if (options.emit) emit('change', doc.toString()); // built only for a page that listens
     emit('validate', app.state.diagnostics);
     return app.state.diagnostics;
   };
@@ -88,7 +90,7 @@ export async function mountApp(root, options) {
   app.openDocument = (text) => {
     app.view.destroy();
     app.view = createEditor(byId('editor'), text, onChange, extensions());
-    showDiagnostics(app.view, onChange(text));
+    showDiagnostics(app.view, onChange(app.view.state.doc));
   };
   if (!aidExtensions) {
     afterReady().then(() => import('./editor-aids.js')).then((module) => {

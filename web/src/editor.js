@@ -21,8 +21,9 @@ const markdownMode = new Compartment();
 const markdownSupport = () => (aids ? aids.markdown({ base: aids.markdownLanguage, codeLanguages: codeLanguage }) : []);
 const codeLanguage = (info) => LanguageDescription.matchLanguageName(aids.codeLanguages, info, true);
 
-// createEditor mounts CodeMirror on parent with text; onChange gets the whole text after
-// every edit and returns the diagnostics to show; extensions are the host's own additions.
+// createEditor mounts CodeMirror on parent with text; onChange gets the new text (a
+// CodeMirror Text) and the edits that made it (see editsOf) after every change, and returns
+// the diagnostics to show; extensions are the host's own additions.
 export function createEditor(parent, text, onChange, extensions = []) {
   return new EditorView({ parent, state: editorState(text, onChange, extensions) });
 }
@@ -69,13 +70,21 @@ export function editorState(text, onChange, extensions = []) {
       ]),
       EditorView.updateListener.of((update) => {
         if (!update.docChanged) return;
-        const diagnostics = onChange(update.state.doc.toString());
+        const diagnostics = onChange(update.state.doc, editsOf(update.changes));
         // A view cannot be updated while it is updating: show the result right after.
         queueMicrotask(() => showDiagnostics(update.view, diagnostics));
       }),
       ...extensions,
     ],
   });
+}
+
+// editsOf lists changes flat, as (from, deleted, inserted) for each changed range: from in
+// the text the ranges before it have made, so that applying them in order gives the new text.
+function editsOf(changes) {
+  const edits = [];
+  changes.iterChanges((fromA, toA, fromB, _toB, inserted) => edits.push(fromB, toA - fromA, inserted.toString()));
+  return edits;
 }
 
 // useAids puts the editor's aids, once loaded, to work: in the states made from now on, and
