@@ -129,6 +129,40 @@ func TestQuickFixInsertsMissingSection(t *testing.T) {
 	)
 }
 
+// TestFixesFollowTypingAbove deletes a section, then types above it key by key: the problem's
+// quick fix moves with the text (the core sends no new diagnostics for keys that only move
+// them; the page moves the ones it has, which the editor's own quick fixes share), so the fix
+// from the Problems list puts the section back where it was.
+func TestFixesFollowTypingAbove(t *testing.T) {
+	ctx := openApp(t)
+	var before []string
+	run(t, ctx, chromedp.Evaluate(previewHeadings, &before))
+	const typed = "Fix me later."
+	typedOnce := `[...document.querySelectorAll('#preview p')].some(p => p.textContent.includes(` + jsString(typed) + `))`
+	run(t, ctx,
+		clickOutline("Patterns Applied"),
+		chromedp.Poll(activeLine+` === '## Patterns Applied'`, nil),
+		deleteLines(9), // the heading, a blank line, its table and the blank line after
+		chromedp.Poll(patternsProblem, nil),
+		chromedp.Poll(`document.querySelectorAll('.cm-lint-marker-error').length > 0`, nil),
+		// The Challenge's first paragraph, above the missing section, typed in key by key.
+		clickOutline("The Challenge"),
+		chromedp.Poll(activeLine+` === '## The Challenge'`, nil),
+		chromedp.KeyEvent(kb.ArrowDown),
+		chromedp.KeyEvent(kb.ArrowDown),
+		chromedp.KeyEvent(kb.End),
+		chromedp.KeyEvent(" "+typed),
+		chromedp.Poll(typedOnce, nil),
+		chromedp.Evaluate(`[...document.querySelectorAll('#problems .cw-fix')].find(b => b.textContent.includes('Patterns Applied')).click()`, nil),
+		chromedp.Poll(`!(`+patternsProblem+`)`, nil),
+	)
+	var after []string
+	run(t, ctx, chromedp.Evaluate(previewHeadings, &after))
+	if strings.Join(after, "|") != strings.Join(before, "|") {
+		t.Fatalf("after the fix the sections should be as in the template:\nwant %q\ngot  %q", before, after)
+	}
+}
+
 // TestLintHoverOffersFix checks the editor's own surface: the problem's underline, F8 to it,
 // and the hover's action applying the fix.
 func TestLintHoverOffersFix(t *testing.T) {

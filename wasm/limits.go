@@ -132,6 +132,7 @@ func (s *session) paused(why string, bytes int, title string) js.Value {
 		Severity: editor.Info, Code: "paused", Message: message,
 	}}}
 	s.problems.show(diags)
+	s.shown = diags
 	s.mu.Lock()
 	completeness := s.completeness
 	s.mu.Unlock()

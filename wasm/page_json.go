@@ -52,6 +52,9 @@ func (emptyObject) writeJSON(w *jsonw.Writer) { w.BeginObject(); w.EndObject() }
 func (r updateResult) writeJSON(w *jsonw.Writer) {
 	w.BeginObject()
 	jsonList[diagnostic](r.Diagnostics).writeJSON(w.Key("diagnostics"))
+	if r.Moved {
+		w.Key("moved").Bool(true)
+	}
 	writeCompleteness(w.Key("completeness"), r.Completeness)
 	w.Key("title").Str(r.Title)
 	w.Key("fileName").Str(r.FileName)

@@ -47,6 +47,7 @@ func TestPageJSONAsEncodingJSON(t *testing.T) {
 			Title:        "Café", FileName: "cafe.md",
 		}},
 		{"update, nothing", updateResult{}},
+		{"update, diagnostics moved", updateResult{Moved: true, Completeness: editor.Completeness{Slots: 1}, Title: "T"}},
 		{"update, no diagnostics", updateResult{Diagnostics: []diagnostic{}}},
 		{"validate", editorDiagnostics{full, {}}},
 		{"validate, nothing", editorDiagnostics(nil)},

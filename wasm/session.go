@@ -34,6 +34,7 @@ type session struct {
 	saver    *autosave
 	nesting  nest.Guard     // how deep the texts of update nest, bounded by maxNesting
 	typed    utf16text.Text // the editor's text as the last update left it, for edit
+	shown    []diagnostic   // the diagnostics the editor was last given; nil when unknown
 	status   js.Value
 	warn     js.Value
 
@@ -170,7 +171,7 @@ func (s *session) setDraft(d store.Draft) {
 func (s *session) update(text string) js.Value {
 	defer measureUpdate()()
 	s.typed.Reset(text)
-	return s.refresh(text)
+	return s.refresh(text, nil)
 }
 
 // edit is the keystroke path as the editor takes it: it hands over what changed, as a flat
@@ -185,23 +186,30 @@ func (s *session) edit(edits js.Value, units int) js.Value {
 	if !s.typed.Known() {
 		return js.Null()
 	}
-	for i := 0; i+2 < edits.Length(); i += 3 {
-		if err := s.typed.Replace(edits.Index(i).Int(), edits.Index(i+1).Int(), edits.Index(i+2).String()); err != nil {
+	n := edits.Length()
+	var m *move
+	for i := 0; i+2 < n; i += 3 {
+		from, deleted, insert := edits.Index(i).Int(), edits.Index(i+1).Int(), edits.Index(i+2).String()
+		if err := s.typed.Replace(from, deleted, insert); err != nil {
 			s.typed.Forget()
 			return js.Null()
+		}
+		if n == 3 {
+			m = &move{from: from, deleted: deleted, inserted: utf16text.Len(insert)}
 		}
 	}
 	if s.typed.Units() != units || len(s.typed.String()) > maxLiveBytes {
 		s.typed.Forget()
 		return js.Null()
 	}
-	return s.refresh(s.typed.String())
+	return s.refresh(s.typed.String(), m)
 }
 
 // refresh renders what changed, checks the preview's parse of it (one parse of the changed
 // chunks serves both), refreshes the panels, schedules the save, and hands the diagnostics
-// back for the editor.
-func (s *session) refresh(text string) js.Value {
+// back for the editor. When the text is the last one changed by the one edit m (nil
+// otherwise) and the diagnostics only moved with it, it says so instead of listing them.
+func (s *session) refresh(text string, m *move) js.Value {
 	if paused, result := s.pauseIfTooLarge(text); paused {
 		return result
 	}
@@ -220,12 +228,17 @@ func (s *session) refresh(text string) js.Value {
 		s.saver.changed(text)
 	}
 	title := store.Title(text)
-	return jsonString(updateResult{
+	result := updateResult{
 		Diagnostics:  diags,
 		Completeness: report.Completeness,
 		Title:        title,
 		FileName:     fileNameOf(title),
-	})
+	}
+	if m != nil && s.shown != nil && movedOnly(s.shown, diags, *m) {
+		result.Diagnostics, result.Moved = nil, true
+	}
+	s.shown = diags
+	return jsonString(result)
 }
 
 // write stores text as the open draft's newest revision.
@@ -327,9 +340,11 @@ func (s *session) exports() js.Value {
 	})
 }
 
-// updateResult is what the editor needs back from one keystroke.
+// updateResult is what the editor needs back from one keystroke. Moved, without
+// Diagnostics, says that the editor's diagnostics only moved with the edit.
 type updateResult struct {
 	Diagnostics  []diagnostic        `json:"diagnostics"`
+	Moved        bool                `json:"moved,omitempty"`
 	Completeness editor.Completeness `json:"completeness"`
 	Title        string              `json:"title"`
 	FileName     string              `json:"fileName"`

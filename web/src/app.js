@@ -62,13 +62,18 @@ export async function mountApp(root, options) {
     listen: events.listen,
   };
   // onChange hands the core an edit of the text (the whole text when it cannot take the
-  // edit, or there is none) and tells the listeners the result. doc is CodeMirror's Text.
+  // edit, or there is none), tells the listeners the result, and returns the diagnostics the
+  // editor is to show: null when it has them already, moved with the edit. doc is
+  // CodeMirror's Text.
   const onChange = (doc, edits) => {
-    app.state = JSON.parse((edits && session.edit(edits, doc.length)) ?? session.update(doc.toString()));
+    const result = JSON.parse((edits && session.edit(edits, doc.length)) ?? session.update(doc.toString()));
+    if (result.moved) result.diagnostics = moveDiagnostics(app.state.diagnostics, edits);
+    app.state = result;
     for (const fn of app.listeners) fn(app.state);
     if (options.emit) emit('change', doc.toString()); // built only for a page that listens
     emit('validate', app.state.diagnostics);
-    return app.state.diagnostics;
+    // The page's own problems (diagrams) are found again at each update: shown again.
+    return result.moved && !app.state.diagnostics.some((d) => d.source) ? null : app.state.diagnostics;
   };
   // The editor's aids (the Markdown mode, bracket closing, search, problems in the text,
   // fences' languages; link targets completing when the page gave the portal's pages) load
@@ -139,3 +144,22 @@ async function installLater(app, events) {
 
 // afterReady resolves a task later: once mountApp's caller has the API and has resolved ready.
 const afterReady = () => new Promise((resolve) => setTimeout(resolve));
+
+// moveDiagnostics moves diagnostics, in place, with the one edit [from, deleted, inserted]
+// whose positions the core found none of them at: the way the editor moves its copy, whose
+// quick fixes hold these same fix objects.
+function moveDiagnostics(diagnostics, [from, deleted, inserted]) {
+  const delta = inserted.length - deleted;
+  const move = (p) => (p < from ? p : p + delta);
+  for (const d of diagnostics) {
+    d.from = move(d.from);
+    d.to = move(d.to);
+    for (const fix of d.fixes ?? []) {
+      for (const change of fix.changes) {
+        change.from = move(change.from);
+        change.to = move(change.to);
+      }
+    }
+  }
+  return diagnostics;
+}

@@ -23,7 +23,8 @@ const codeLanguage = (info) => LanguageDescription.matchLanguageName(aids.codeLa
 
 // createEditor mounts CodeMirror on parent with text; onChange gets the new text (a
 // CodeMirror Text) and the edits that made it (see editsOf) after every change, and returns
-// the diagnostics to show; extensions are the host's own additions.
+// the diagnostics to show, or null when those shown stand; extensions are the host's own
+// additions.
 export function createEditor(parent, text, onChange, extensions = []) {
   return new EditorView({ parent, state: editorState(text, onChange, extensions) });
 }
@@ -71,8 +72,9 @@ export function editorState(text, onChange, extensions = []) {
       EditorView.updateListener.of((update) => {
         if (!update.docChanged) return;
         const diagnostics = onChange(update.state.doc, editsOf(update.changes));
-        // A view cannot be updated while it is updating: show the result right after.
-        queueMicrotask(() => showDiagnostics(update.view, diagnostics));
+        // A view cannot be updated while it is updating: show the result right after. (None:
+        // the diagnostics shown only moved with the edit, as the editor moved them.)
+        if (diagnostics) queueMicrotask(() => showDiagnostics(update.view, diagnostics));
       }),
       ...extensions,
     ],

@@ -41,9 +41,15 @@ func (t *Text) String() string { return t.s }
 // Units returns the text's length in UTF-16 units.
 func (t *Text) Units() int {
 	if t.units < 0 {
-		t.units, _ = forward(t.s, 0, 0, -1)
+		t.units = Len(t.s)
 	}
 	return t.units
+}
+
+// Len returns the length of s in UTF-16 units.
+func Len(s string) int {
+	units, _ := forward(s, 0, 0, -1)
+	return units
 }
 
 // Replace replaces the deleted UTF-16 units at from with insert. On an error the text is
@@ -60,7 +66,7 @@ func (t *Text) Replace(from, deleted int, insert string) error {
 	if err != nil {
 		return err
 	}
-	inserted, _ := forward(insert, 0, 0, -1)
+	inserted := Len(insert)
 	t.s = t.s[:start] + insert + t.s[end:]
 	t.units += inserted - deleted
 	t.markUnits, t.markBytes = from+inserted, start+len(insert)
