@@ -39,6 +39,21 @@ func openApp(t *testing.T) context.Context {
 	return ctx
 }
 
+// TestDraftCheckedAfterReady: the draft is shown when the page is ready and checked right
+// after, with no edit: the template's own draft gets its problems in the Problems list, in the
+// text (once the editor's aids are in) and in the Outline.
+func TestDraftCheckedAfterReady(t *testing.T) {
+	ctx := newBrowser(t, t.TempDir())
+	run(t, ctx,
+		chromedp.Navigate(appURL),
+		waitReady(),
+		chromedp.WaitVisible(`#preview h1`, chromedp.ByQuery),
+		chromedp.Poll(`document.querySelectorAll('#problems .cw-problem').length > 0`, nil),
+		chromedp.Poll(`document.querySelectorAll('#outline .cw-outline-item').length > 0`, nil),
+		chromedp.Poll(`document.querySelectorAll('.cm-lint-marker').length > 0`, nil),
+	)
+}
+
 // insertText types text into the focused editor in one input event, as a paste would, so that
 // long text needs no key event per character (and bracket closing does not interfere).
 func insertText(text string) chromedp.Action {

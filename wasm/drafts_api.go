@@ -108,7 +108,7 @@ func (s *session) draftsAPI() js.Value {
 }
 
 func (s *session) completenessOf(text string) float64 {
-	return s.opts.tpl.Check([]byte(text)).Completeness.Ratio
+	return s.opts.tpl().Check([]byte(text)).Completeness.Ratio
 }
 
 // listJSON is the drafts panel's list: every draft that could be read, and what could not.

@@ -27,7 +27,7 @@ type session struct {
 	core     *core
 	opts     mountOptions // the template, portal and path this session checks against
 	preview  *preview
-	checker  *editor.DraftChecker // checks the preview's parse, again only where it changed
+	checker  *editor.DraftChecker // checks the preview's parse, again only where it changed; nil until the first check
 	problems *problemsPanel
 	outline  *outlinePanel
 	drafts   *store.Store // nil when IndexedDB cannot be used
@@ -62,7 +62,7 @@ func mountSession(c *core, opts js.Value) (*session, error) {
 	defer cancel()
 	opening := openInBackground(ctx, name) // while the template is parsed
 	mo, err := readMountOptions(c, opts)
-	markStartup("template read")
+	markStartup("options read")
 	if err != nil {
 		opening.discard()
 		return nil, err
@@ -71,7 +71,6 @@ func mountSession(c *core, opts js.Value) (*session, error) {
 		core:     c,
 		opts:     mo,
 		preview:  newPreview(elementOf(opts.Get("preview")), opts.Get("sanitize"), c.r),
-		checker:  mo.tpl.NewDraftChecker(),
 		problems: &problemsPanel{root: elementOf(opts.Get("problems"))},
 		outline:  &outlinePanel{root: elementOf(opts.Get("outline"))},
 		nesting:  nest.Guard{Limit: maxNesting},
@@ -83,7 +82,7 @@ func mountSession(c *core, opts js.Value) (*session, error) {
 	markStartup("drafts open")
 	if err != nil {
 		s.showWarning("Drafts cannot be kept in this browser (" + err.Error() + "). Keep your work with Export Markdown.")
-		s.text = string(s.opts.tpl.New())
+		s.text = s.opts.newText()
 		return s, nil
 	}
 	s.drafts = drafts
@@ -115,7 +114,7 @@ func (s *session) openLast(ctx context.Context) error {
 
 // openNew makes a draft from the template and opens it.
 func (s *session) openNew(ctx context.Context) error {
-	text := string(s.opts.tpl.New())
+	text := s.opts.newText()
 	d, err := s.drafts.Create(ctx, store.Title(text), text)
 	if err != nil {
 		return fmt.Errorf("creating a draft: %w", err)
@@ -174,6 +173,21 @@ func (s *session) update(text string) js.Value {
 	return s.refresh(text, nil)
 }
 
+// show renders text in the preview, unchecked: the page's first update, which it checks with
+// update once it is ready. The result has no diagnostics and nothing complete yet.
+func (s *session) show(text string) js.Value {
+	s.typed.Reset(text)
+	if paused, result := s.pauseIfTooLarge(text); paused {
+		return result
+	}
+	s.preview.update(unsafe.Slice(unsafe.StringData(text), len(text)))
+	s.mu.Lock()
+	s.text = text
+	s.mu.Unlock()
+	title := store.Title(text)
+	return jsonString(updateResult{Diagnostics: []diagnostic{}, Title: title, FileName: fileNameOf(title)})
+}
+
 // edit is the keystroke path as the editor takes it: it hands over what changed, as a flat
 // list of (from, deleted, inserted) in UTF-16 units, each from in the text the edits before
 // it made, and the new length, instead of the whole draft: copying 100 KB into the core
@@ -217,6 +231,9 @@ func (s *session) refresh(text string, m *move) js.Value {
 	// Nothing writes to them; the preview's Document keeps them until the next update.
 	src := unsafe.Slice(unsafe.StringData(text), len(text))
 	s.preview.update(src)
+	if s.checker == nil {
+		s.checker = s.opts.tpl().NewDraftChecker()
+	}
 	report := s.checker.Check(s.preview.doc, s.opts.check)
 	diags := pageDiagnostics(text, report.Diagnostics)
 	s.problems.show(diags)
@@ -299,6 +316,9 @@ func (s *session) exports() js.Value {
 		"update": js.FuncOf(func(_ js.Value, args []js.Value) any {
 			return s.updateLarge(args[0])
 		}),
+		"show": js.FuncOf(func(_ js.Value, args []js.Value) any {
+			return s.show(args[0].String())
+		}),
 		"edit": js.FuncOf(func(_ js.Value, args []js.Value) any {
 			return s.edit(args[0], args[1].Int())
 		}),
@@ -318,7 +338,7 @@ func (s *session) exports() js.Value {
 		"drafts": s.draftsAPI(),
 		// validate checks text against this session's template and portal, as core.validate.
 		"validate": js.FuncOf(func(_ js.Value, args []js.Value) any {
-			return jsonString(editorDiagnostics(s.opts.tpl.CheckWith([]byte(args[0].String()), s.opts.check).Diagnostics))
+			return jsonString(editorDiagnostics(s.opts.tpl().CheckWith([]byte(args[0].String()), s.opts.check).Diagnostics))
 		}),
 		// linkTargets lists the portal's pages and anchors as links from this draft (JSON).
 		"linkTargets": js.FuncOf(func(js.Value, []js.Value) any {

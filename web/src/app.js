@@ -56,24 +56,28 @@ export async function mountApp(root, options) {
     themeElement: options.themeElement ?? document.documentElement,
     themeKey: options.themeKey ?? 'casewright-theme',
     dialogHost: options.dialogHost ?? document.body,
-    state: JSON.parse(session.update(session.text)),
+    // The draft shown unchecked, to be checked once the page is ready (below).
+    state: JSON.parse(session.show(session.text)),
     listeners: [],
     onUpdate(fn) { this.listeners.push(fn); },
     listen: events.listen,
   };
-  // onChange hands the core an edit of the text (the whole text when it cannot take the
-  // edit, or there is none), tells the listeners the result, and returns the diagnostics the
-  // editor is to show: null when it has them already, moved with the edit. doc is
-  // CodeMirror's Text.
-  const onChange = (doc, edits) => {
-    const result = JSON.parse((edits && session.edit(edits, doc.length)) ?? session.update(doc.toString()));
+  // took makes result the latest update, tells the listeners, and returns the diagnostics the
+  // editor is to show: null when it has them already, moved with the edit.
+  const took = (result, edits) => {
     if (result.moved) result.diagnostics = moveDiagnostics(app.state.diagnostics, edits);
     app.state = result;
     for (const fn of app.listeners) fn(app.state);
-    if (options.emit) emit('change', doc.toString()); // built only for a page that listens
-    emit('validate', app.state.diagnostics);
     // The page's own problems (diagrams) are found again at each update: shown again.
     return result.moved && !app.state.diagnostics.some((d) => d.source) ? null : app.state.diagnostics;
+  };
+  // onChange hands the core an edit of the text (the whole text when it cannot take the
+  // edit, or there is none). doc is CodeMirror's Text.
+  const onChange = (doc, edits) => {
+    const shown = took(JSON.parse((edits && session.edit(edits, doc.length)) ?? session.update(doc.toString())), edits);
+    if (options.emit) emit('change', doc.toString()); // built only for a page that listens
+    emit('validate', app.state.diagnostics);
+    return shown;
   };
   // The editor's aids (the Markdown mode, bracket closing, search, problems in the text,
   // fences' languages; link targets completing when the page gave the portal's pages) load
@@ -105,6 +109,14 @@ export async function mountApp(root, options) {
     // the browser's own, and the problems are in the Problems panel only
   }
   app.notice = createNotice(byId('notice'));
+
+  // The draft's first check (its problems, outline and completeness) follows ready: it reads
+  // the template, which keeps the page from being ready for a fifth of a second on a first
+  // visit. An edit before it is checked as usual.
+  afterReady().then(() => {
+    showDiagnostics(app.view, took(JSON.parse(session.update(app.view.state.doc.toString()))));
+    emit('validate', app.state.diagnostics);
+  });
 
   // The later features load after ready, and after the features installed now, which may
   // wait for app.installed.
