@@ -60,7 +60,7 @@ func mountSession(c *core, opts js.Value) (*session, error) {
 	// Opening waits while another tab holds an older version of the database open.
 	ctx, cancel := context.WithTimeout(context.Background(), openTimeout)
 	defer cancel()
-	opening := openInBackground(ctx, name) // while the template is parsed
+	opening := openInBackground(ctx, name) // while the options (a page's own template, the portal's index) are read
 	mo, err := readMountOptions(c, opts)
 	markStartup("options read")
 	if err != nil {
@@ -190,8 +190,8 @@ func (s *session) show(text string) js.Value {
 
 // edit is the keystroke path as the editor takes it: it hands over what changed, as a flat
 // list of (from, deleted, inserted) in UTF-16 units, each from in the text the edits before
-// it made, and the new length, instead of the whole draft: copying 100 KB into the core
-// took longer than rendering what a keystroke changed. It returns null, and the editor sends
+// it made, and the new length, instead of the whole draft: copying 100 KB into the core at
+// every key cost two thirds of rendering what it changed. It returns null, and the editor sends
 // the whole text to update, when the core does not have the text the edits apply to, they do
 // not fit it, or the result is too large for the live preview (update leaves those as they
 // are).
