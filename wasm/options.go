@@ -18,7 +18,7 @@ type mountOptions struct {
 	// tpl returns the template's rules. The built-in template is read when first checked
 	// against, after the page is ready; a page's own is read at once, to refuse a broken one.
 	tpl    func() *editor.Template
-	source []byte // the template's text, which a new draft starts from
+	source []byte  // the template's text, which a new draft starts from
 	site   *portal // nil without a site index
 	check  editor.CheckOptions
 }
