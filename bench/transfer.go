@@ -27,7 +27,7 @@ type transfer struct {
 // Requests the service worker makes for its own cache happen in the worker, not the page,
 // and are not counted.
 type transferWatch struct {
-	mu    sync.Mutex
+	mu        sync.Mutex
 	urls      map[network.RequestID]string
 	sizes     map[string]int64 // by URL, all its responses together
 	responses map[string]int   // by URL
