@@ -2,8 +2,9 @@ package render
 
 import (
 	"bytes"
-	"encoding/binary"
 	"sort"
+
+	"casewright/internal/affix"
 )
 
 // A chunkSpan is a run of whole lines of a document, [start, end) in bytes, that begins
@@ -69,8 +70,8 @@ type edit struct {
 }
 
 func newEdit(prev, src []byte) edit {
-	pre := commonPrefix(prev, src)
-	return edit{prev: prev, src: src, pre: pre, suf: commonSuffix(prev[pre:], src[pre:])}
+	pre := affix.Prefix(prev, src)
+	return edit{prev: prev, src: src, pre: pre, suf: affix.Suffix(prev[pre:], src[pre:])}
 }
 
 // resplit cuts e.src into chunks, the chunks of e.prev being prevSpans, appending them to
@@ -126,39 +127,6 @@ func lineEnd(src []byte, off int) int {
 		return off + i + 1
 	}
 	return len(src)
-}
-
-// commonPrefix returns the length of the longest common prefix of a and b: whole blocks
-// first, compared by bytes.Equal's vector code, then words, then bytes.
-func commonPrefix(a, b []byte) int {
-	n := min(len(a), len(b))
-	i := 0
-	for i+256 <= n && bytes.Equal(a[i:i+256], b[i:i+256]) {
-		i += 256
-	}
-	for i+8 <= n && binary.LittleEndian.Uint64(a[i:]) == binary.LittleEndian.Uint64(b[i:]) {
-		i += 8
-	}
-	for i < n && a[i] == b[i] {
-		i++
-	}
-	return i
-}
-
-// commonSuffix returns the length of the longest common suffix of a and b.
-func commonSuffix(a, b []byte) int {
-	n := min(len(a), len(b))
-	i := 0
-	for i+256 <= n && bytes.Equal(a[len(a)-i-256:len(a)-i], b[len(b)-i-256:len(b)-i]) {
-		i += 256
-	}
-	for i+8 <= n && binary.LittleEndian.Uint64(a[len(a)-i-8:]) == binary.LittleEndian.Uint64(b[len(b)-i-8:]) {
-		i += 8
-	}
-	for i < n && a[len(a)-i-1] == b[len(b)-i-1] {
-		i++
-	}
-	return i
 }
 
 func isBlankLine(l []byte) bool {

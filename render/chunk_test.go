@@ -54,31 +54,3 @@ func TestResplitMatchesSplit(t *testing.T) {
 		})
 	}
 }
-
-func TestCommonPrefixAndSuffix(t *testing.T) {
-	rng := rand.New(rand.NewSource(1))
-	for range 500 {
-		a := make([]byte, rng.Intn(1200))
-		for i := range a {
-			a[i] = byte('a' + rng.Intn(2))
-		}
-		b := append([]byte(nil), a...)
-		if len(b) > 0 && rng.Intn(4) > 0 {
-			b[rng.Intn(len(b))] ^= 1
-		}
-		b = b[:rng.Intn(len(b)+1)]
-		pre, suf := 0, 0
-		for pre < min(len(a), len(b)) && a[pre] == b[pre] {
-			pre++
-		}
-		for suf < min(len(a), len(b)) && a[len(a)-1-suf] == b[len(b)-1-suf] {
-			suf++
-		}
-		if got := commonPrefix(a, b); got != pre {
-			t.Fatalf("commonPrefix = %d, want %d", got, pre)
-		}
-		if got := commonSuffix(a, b); got != suf {
-			t.Fatalf("commonSuffix = %d, want %d", got, suf)
-		}
-	}
-}
