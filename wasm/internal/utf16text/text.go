@@ -98,18 +98,10 @@ func seek(s string, units, at, target int) (int, error) {
 		}
 		return b, nil
 	}
-	// Backwards: a rune's leading byte carries its units, continuation bytes none. s came
-	// from a JavaScript string, so it is valid UTF-8.
+	// Backwards: a rune's leading byte carries its units, continuation bytes none.
 	for units > target && at > 0 {
 		at--
-		switch c := s[at]; {
-		case c < utf8.RuneSelf:
-			units--
-		case c >= 0xF0:
-			units -= 2
-		case c >= 0xC0:
-			units--
-		}
+		units -= leadUnits(s[at])
 	}
 	if units != target {
 		return 0, ErrPosition
@@ -121,30 +113,35 @@ func seek(s string, units, at, target int) (int, error) {
 // end of s when target is negative), and returns the position reached and its byte offset:
 // past target when target falls inside a surrogate pair, short of it when s ends first.
 func forward(s string, units, at, target int) (int, int) {
-	for at < len(s) && (target < 0 || units < target) {
+	for at < len(s) && (target < 0 || units < target || isContinuation(s[at])) {
 		// Runs of ASCII, most of a draft, go eight bytes at a time.
 		if at+8 <= len(s) && (target < 0 || units+8 <= target) && isASCII8(s[at:at+8]) {
 			units += 8
 			at += 8
 			continue
 		}
-		switch c := s[at]; {
-		case c < utf8.RuneSelf:
-			units++
-			at++
-		case c >= 0xF0:
-			units += 2
-			at += 4
-		case c >= 0xE0:
-			units++
-			at += 3
-		default:
-			units++
-			at += 2
-		}
+		units += leadUnits(s[at])
+		at++
 	}
-	return units, min(at, len(s))
+	return units, at
 }
+
+// leadUnits returns the UTF-16 units of the rune that byte c of UTF-8 starts: every rune has
+// one leading byte, and those of four bytes (past U+FFFF) take two units. s came from a
+// JavaScript string, so it is valid UTF-8.
+func leadUnits(c byte) int {
+	switch {
+	case c < utf8.RuneSelf:
+		return 1
+	case c >= 0xF0:
+		return 2
+	case c >= 0xC0:
+		return 1
+	}
+	return 0
+}
+
+func isContinuation(c byte) bool { return c&0xC0 == 0x80 }
 
 // Offsets converts byte offsets of s to UTF-16 positions, scanning s once for all of them;
 // offsets past the end convert to its length.
@@ -155,25 +152,9 @@ func Offsets(s string, byteOffsets []int) map[int]int {
 	out := make(map[int]int, len(want))
 	units, at := 0, 0
 	for _, target := range want {
-		// Byte by byte rather than rune by rune: every rune has one leading byte, and those of
-		// four bytes (past U+FFFF) take two UTF-16 units.
-		end := min(target, len(s))
-		for at < end {
-			if at+8 <= end && isASCII8(s[at:at+8]) {
-				units += 8
-				at += 8
-				continue
-			}
-			switch c := s[at]; {
-			case c < utf8.RuneSelf:
-				units++
-			case c >= 0xF0:
-				units += 2
-			case c >= 0xC0:
-				units++
-			}
-			at++
-		}
+		end := max(at, min(target, len(s)))
+		units += Len(s[at:end])
+		at = end
 		out[target] = units
 	}
 	return out
