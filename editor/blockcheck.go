@@ -51,7 +51,7 @@ func (c *checker) walkOutside(w *walker, n ast.Node, kept map[ast.Node]*blockChe
 	k.found = slices.Clone(c.diags[diags:])
 	k.links = slices.Clone(w.links[links:])
 	k.heads = slices.Clone(w.heads[heads:])
-	if k.within(start, end) {
+	if findingsWithin(k.found, start, end) {
 		kept[n] = k
 	}
 }
@@ -66,12 +66,6 @@ func (k *blockCheck) sameAround(c *checker, pos int) bool {
 	}
 	var buf [4]fieldSpan
 	return slices.Equal(c.appendFieldsOver(buf[:0], start, end, pos), k.fields)
-}
-
-// within reports whether every finding of k lies in [from, to], where appendShifted can move
-// it with the block.
-func (k *blockCheck) within(from, to int) bool {
-	return (&sectionCheck{found: k.found}).within(from, to)
 }
 
 // appendFieldsOver appends the fields that fieldAt may find for an offset in [from, to],

@@ -255,8 +255,7 @@ func (c *checker) collect() {
 			s.lists = append(s.lists, n)
 		}
 	}
-	clear(c.cache.closings)
-	c.cache.closings, c.scratch.keptClosings = c.scratch.keptClosings, c.cache.closings
+	rotate(&c.cache.closings, &c.scratch.keptClosings, c.scratch.keptClosings)
 	for i, s := range c.sections {
 		s.bodyEnd, s.end = c.tail, c.tail
 		if i+1 < len(c.sections) {

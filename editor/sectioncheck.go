@@ -90,8 +90,7 @@ func (c *checker) checkSections() {
 			c.slots = append(c.slots, sl)
 		}
 	}
-	clear(c.cache.sections)
-	c.cache.sections, c.scratch.kept = kept, c.cache.sections
+	rotate(&c.cache.sections, &c.scratch.kept, kept)
 	for _, d := range c.match {
 		if d >= 0 {
 			c.diags = c.appendShifted(c.diags, c.checked[d].rules, c.sections[d].from-c.checked[d].from)
@@ -135,27 +134,41 @@ func (c *checker) checkSection(d int) *sectionCheck {
 
 // within reports whether every offset k holds lies in [from, to].
 func (k *sectionCheck) within(from, to int) bool {
-	in := func(off int) bool { return off >= from && off <= to }
-	for _, list := range [][]Diagnostic{k.rules, k.found} {
-		for _, d := range list {
-			if !in(d.From) || !in(d.To) {
-				return false
-			}
-			for _, f := range d.Fixes {
-				for _, e := range f.Edits {
-					if !in(e.From) || !in(e.To) {
-						return false
-					}
-				}
-			}
-		}
+	if !findingsWithin(k.rules, from, to) || !findingsWithin(k.found, from, to) {
+		return false
 	}
 	for _, sl := range k.slots {
-		if !in(sl.from) || !in(sl.to) {
+		if sl.from < from || sl.from > to || sl.to < from || sl.to > to {
 			return false
 		}
 	}
 	return true
+}
+
+// findingsWithin reports whether every offset of diags, their fixes' edits included, lies in
+// [from, to], where appendShifted can move them with what they were found in.
+func findingsWithin(diags []Diagnostic, from, to int) bool {
+	in := func(off int) bool { return off >= from && off <= to }
+	for _, d := range diags {
+		if !in(d.From) || !in(d.To) {
+			return false
+		}
+		for _, f := range d.Fixes {
+			for _, e := range f.Edits {
+				if !in(e.From) || !in(e.To) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// rotate makes kept, the map a check filled, the cache's for the next check, and hands the
+// cache's last map to spare, emptied, for the next check to fill: neither is made again.
+func rotate[K comparable, V any](cache, spare *map[K]V, kept map[K]V) {
+	clear(*cache)
+	*cache, *spare = kept, *cache
 }
 
 // appendShifted appends diags to out with every range moved by delta bytes, lines and columns

@@ -38,8 +38,7 @@ func (c *checker) walk() {
 		}
 		c.walkOutside(&w, n, kept)
 	}
-	clear(c.cache.blocks)
-	c.cache.blocks, c.scratch.keptBlocks = kept, c.cache.blocks
+	rotate(&c.cache.blocks, &c.scratch.keptBlocks, kept)
 	c.checkLinks(w.links, c.anchorsOf(w.heads))
 	c.scratch.heads, c.scratch.links = w.heads[:0], w.links[:0]
 }
