@@ -173,19 +173,30 @@ func (s *session) update(text string) js.Value {
 	return s.refresh(text, nil)
 }
 
-// show renders text in the preview, unchecked: the page's first update, which it checks with
-// update once it is ready. The result has no diagnostics and nothing complete yet.
-func (s *session) show(text string) js.Value {
+// show renders the draft the session opened in the preview, unchecked: the page's first
+// update, which it checks with check once it is ready. The result has no diagnostics and
+// nothing complete yet.
+func (s *session) show() js.Value {
+	s.mu.Lock()
+	text := s.text
+	s.mu.Unlock()
 	s.typed.Reset(text)
 	if paused, result := s.pauseIfTooLarge(text); paused {
 		return result
 	}
 	s.preview.update(unsafe.Slice(unsafe.StringData(text), len(text)))
-	s.mu.Lock()
-	s.text = text
-	s.mu.Unlock()
 	title := store.Title(text)
 	return jsonString(updateResult{Diagnostics: []diagnostic{}, Title: title, FileName: fileNameOf(title)})
+}
+
+// check checks the editor's text as the core has it (show or the last update left it), for
+// the page's first check; null when the core does not have it, and the page sends it to
+// update.
+func (s *session) check() js.Value {
+	if !s.typed.Known() {
+		return js.Null()
+	}
+	return s.refresh(s.typed.String(), nil)
 }
 
 // edit is the keystroke path as the editor takes it: it hands over what changed, as a flat
@@ -316,8 +327,11 @@ func (s *session) exports() js.Value {
 		"update": js.FuncOf(func(_ js.Value, args []js.Value) any {
 			return s.updateLarge(args[0])
 		}),
-		"show": js.FuncOf(func(_ js.Value, args []js.Value) any {
-			return s.show(args[0].String())
+		"show": js.FuncOf(func(js.Value, []js.Value) any {
+			return s.show()
+		}),
+		"check": js.FuncOf(func(js.Value, []js.Value) any {
+			return s.check()
 		}),
 		"edit": js.FuncOf(func(_ js.Value, args []js.Value) any {
 			return s.edit(args[0], args[1].Int())

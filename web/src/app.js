@@ -57,7 +57,7 @@ export async function mountApp(root, options) {
     themeKey: options.themeKey ?? 'casewright-theme',
     dialogHost: options.dialogHost ?? document.body,
     // The draft shown unchecked, to be checked once the page is ready (below).
-    state: JSON.parse(session.show(session.text)),
+    state: JSON.parse(session.show()),
     listeners: [],
     onUpdate(fn) { this.listeners.push(fn); },
     listen: events.listen,
@@ -114,7 +114,7 @@ export async function mountApp(root, options) {
   // the template, which keeps the page from being ready for a fifth of a second on a first
   // visit. An edit before it is checked as usual.
   afterReady().then(() => {
-    showDiagnostics(app.view, took(JSON.parse(session.update(app.view.state.doc.toString()))));
+    showDiagnostics(app.view, took(JSON.parse(session.check() ?? session.update(app.view.state.doc.toString()))));
     emit('validate', app.state.diagnostics);
   });
 
